@@ -1,0 +1,103 @@
+package dev.leadtrail;
+
+import dev.leadtrail.auth.ApiKeyService;
+import dev.leadtrail.auth.Auth;
+import dev.leadtrail.auth.AuthEndpoints;
+import dev.leadtrail.config.LeadtrailConfig;
+import dev.leadtrail.http.HttpServer;
+import dev.leadtrail.org.OrganisationRepository;
+import dev.leadtrail.org.OrganisationService;
+import dev.leadtrail.ratelimit.InMemoryRateLimiter;
+import dev.leadtrail.storage.Database;
+import dev.leadtrail.user.UserRepository;
+import dev.leadtrail.user.UserService;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The whole server, wired by hand in one place: the store, then the services that use it, then the
+ * HTTP server that calls them. {@link #close()} stops them in reverse. The command line and the
+ * tests both start Leadtrail through here.
+ */
+public final class Leadtrail implements AutoCloseable {
+
+  private final LeadtrailConfig config;
+  private final Database database;
+  private final OrganisationService organisations;
+  private final UserService users;
+  private final Auth auth;
+  private HttpServer http;
+
+  private Leadtrail(LeadtrailConfig config, Clock clock) {
+    this.config = config;
+    this.database = Database.open(config.database());
+    try {
+      database.migrate();
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    var organisationRepository = new OrganisationRepository();
+    var userRepository = new UserRepository();
+    this.organisations = new OrganisationService(database, organisationRepository, clock);
+    this.users = new UserService(database, userRepository, organisationRepository, clock);
+    this.auth = Auth.create(database, userRepository, clock);
+  }
+
+  /** The store and the services, migrated, without the HTTP server: for administration. */
+  public static Leadtrail open(LeadtrailConfig config) {
+    return new Leadtrail(config, Clock.systemUTC());
+  }
+
+  /** Everything, serving HTTP on the configured address. */
+  public static Leadtrail start(LeadtrailConfig config) {
+    Leadtrail leadtrail = open(config);
+    try {
+      leadtrail.serve();
+    } catch (RuntimeException e) {
+      leadtrail.close();
+      throw e;
+    }
+    return leadtrail;
+  }
+
+  /** Starts the HTTP server on an opened Leadtrail. */
+  public void serve() {
+    if (http != null) {
+      throw new IllegalStateException("already serving");
+    }
+    http =
+        HttpServer.start(
+            config.server(),
+            List.of(new AuthEndpoints()),
+            auth.authenticator(),
+            new InMemoryRateLimiter(config.rateLimits()));
+  }
+
+  public int port() {
+    if (http == null) {
+      throw new IllegalStateException("not serving");
+    }
+    return http.port();
+  }
+
+  public OrganisationService organisations() {
+    return organisations;
+  }
+
+  public UserService users() {
+    return users;
+  }
+
+  public ApiKeyService apiKeys() {
+    return auth.keys();
+  }
+
+  @Override
+  public void close() {
+    if (http != null) {
+      http.stop();
+    }
+    database.close();
+  }
+}

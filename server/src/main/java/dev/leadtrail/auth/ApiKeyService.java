@@ -1,0 +1,86 @@
+package dev.leadtrail.auth;
+
+import dev.leadtrail.error.ErrorType;
+import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.org.OrgId;
+import dev.leadtrail.storage.Database;
+import dev.leadtrail.user.UserId;
+import dev.leadtrail.user.UserRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+
+/** Issues and revokes key pairs. Thread-safe. */
+public final class ApiKeyService {
+
+  private final Database database;
+  private final ApiKeyRepository keys;
+  private final UserRepository users;
+  private final SecretHasher hasher;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  ApiKeyService(
+      Database database,
+      ApiKeyRepository keys,
+      UserRepository users,
+      SecretHasher hasher,
+      Clock clock) {
+    this.database = database;
+    this.keys = keys;
+    this.users = users;
+    this.hasher = hasher;
+    this.clock = clock;
+  }
+
+  /** A new random key pair for an active user of the organisation. */
+  public IssuedKey issue(OrgId orgId, UserId userId) {
+    return issue(orgId, userId, new IssuedKey("lt_" + randomHex(16), randomHex(20)));
+  }
+
+  /** Stores the given key pair (the demo organisation's fixed keys use this). */
+  public IssuedKey issue(OrgId orgId, UserId userId, IssuedKey key) {
+    String secretHash = hasher.hash(key.secretKey());
+    database.write(
+        handle -> {
+          var user =
+              users
+                  .find(handle, orgId, userId)
+                  .orElseThrow(
+                      () ->
+                          new RuleViolationException(
+                              ErrorType.INVALID_ENTITY,
+                              "User " + userId + " does not exist in organisation " + orgId));
+          if (!user.active()) {
+            throw new RuleViolationException(
+                ErrorType.INVALID_ENTITY, "User " + userId + " is deactivated");
+          }
+          try {
+            keys.insert(handle, orgId, userId, key.accessKey(), secretHash, clock.instant());
+          } catch (RuntimeException e) {
+            if (database.dialect().isUniqueViolation(e)) {
+              throw new RuleViolationException(
+                  ErrorType.DUPLICATE_ENTRY, "Access key " + key.accessKey() + " already exists");
+            }
+            throw e;
+          }
+          return null;
+        });
+    return key;
+  }
+
+  public boolean isLive(OrgId orgId, String accessKey) {
+    return database.read(handle -> keys.isLive(handle, orgId, accessKey));
+  }
+
+  /** Revokes a live key of the organisation; false if it has none by that name. */
+  public boolean revoke(OrgId orgId, String accessKey) {
+    return database.write(handle -> keys.revoke(handle, orgId, accessKey, clock.instant()));
+  }
+
+  private String randomHex(int bytes) {
+    byte[] buffer = new byte[bytes];
+    random.nextBytes(buffer);
+    return HexFormat.of().formatHex(buffer);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.leadtrail.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.leadtrail.http.ApiCall;
+import dev.leadtrail.http.ApiEndpoints;
+import dev.leadtrail.http.ApiRoute;
+import java.util.List;
+
+/** {@code Authentication.svc}: who the caller's keys belong to. */
+public final class AuthEndpoints implements ApiEndpoints {
+
+  record CallerView(
+      @JsonProperty("Id") String id,
+      @JsonProperty("FirstName") String firstName,
+      @JsonProperty("LastName") String lastName,
+      @JsonProperty("Name") String name,
+      @JsonProperty("EmailAddress") String emailAddress,
+      @JsonProperty("Role") String role,
+      @JsonProperty("StatusCode") int statusCode,
+      @JsonProperty("TimeZone") String timeZone,
+      @JsonProperty("OrgId") String orgId,
+      @JsonProperty("OrgDisplayName") String orgDisplayName,
+      @JsonProperty("OrgShortCode") String orgShortCode) {
+
+    static CallerView of(Caller caller) {
+      var user = caller.user();
+      var organisation = caller.organisation();
+      return new CallerView(
+          user.id().value(),
+          user.firstName(),
+          user.lastName(),
+          user.name(),
+          user.email(),
+          user.role().wireName(),
+          0,
+          organisation.timeZone(),
+          organisation.id().value(),
+          organisation.displayName(),
+          organisation.shortCode());
+    }
+  }
+
+  @Override
+  public List<ApiRoute> routes() {
+    return List.of(ApiRoute.get("Authentication.svc/UserByAccessKey.Get", this::userByAccessKey));
+  }
+
+  void userByAccessKey(ApiCall call) {
+    call.respond(CallerView.of(call.caller()));
+  }
+}

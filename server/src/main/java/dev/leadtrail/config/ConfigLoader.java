@@ -1,0 +1,236 @@
+package dev.leadtrail.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.leadtrail.ratelimit.RateLimit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the {@link LeadtrailConfig} from layers, the later winning: built-in defaults, a YAML file,
+ * {@code LEADTRAIL_*} environment variables, then {@code --key=value} flags. Every unknown or
+ * invalid setting is reported, all in one {@link ConfigException}, naming the setting and where it
+ * came from.
+ */
+public final class ConfigLoader {
+
+  static final String ENV_PREFIX = "LEADTRAIL_";
+  private static final Pattern URL_SECRET = Pattern.compile("(?i)(password=)[^&;]*");
+
+  /** Every setting there is, with its default. */
+  private static final Map<String, String> DEFAULTS = defaults();
+
+  private static Map<String, String> defaults() {
+    var d = new LinkedHashMap<String, String>();
+    d.put("server.bind", "0.0.0.0");
+    d.put("server.port", "8080");
+    d.put("server.max-body-bytes", String.valueOf(1024 * 1024));
+    d.put("database.url", "jdbc:sqlite:data/leadtrail.db");
+    d.put("database.user", "");
+    d.put("database.password", "");
+    d.put("database.pool-size", "10");
+    d.put("ratelimit.calls", "25");
+    d.put("ratelimit.window-seconds", "5");
+    d.put("ratelimit.bulk-calls", "1");
+    d.put("ratelimit.bulk-window-seconds", "5");
+    return Map.copyOf(d);
+  }
+
+  private record Value(String text, String source) {}
+
+  private final Map<String, Value> values = new LinkedHashMap<>();
+  private final List<String> problems = new ArrayList<>();
+
+  private ConfigLoader() {
+    DEFAULTS.forEach((key, text) -> values.put(key, new Value(text, "default")));
+  }
+
+  /** The configuration with nothing but the built-in defaults. */
+  public static LeadtrailConfig defaultConfig() {
+    return new ConfigLoader().build();
+  }
+
+  public static LeadtrailConfig load(
+      Optional<Path> file, Map<String, String> environment, List<String> flags) {
+    var loader = new ConfigLoader();
+    file.ifPresent(loader::readFile);
+    loader.readEnvironment(environment);
+    loader.readFlags(flags);
+    return loader.build();
+  }
+
+  private void readFile(Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+    } catch (IOException e) {
+      problems.add("the configuration file " + file + " cannot be read: " + e.getMessage());
+      return;
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return;
+    }
+    if (!root.isObject()) {
+      problems.add("the configuration file " + file + " must hold a mapping of settings");
+      return;
+    }
+    flatten("", root, file.getFileName().toString());
+  }
+
+  private void flatten(String prefix, JsonNode node, String source) {
+    node.properties()
+        .forEach(
+            entry -> {
+              String key = prefix + entry.getKey();
+              JsonNode value = entry.getValue();
+              if (value.isObject()) {
+                flatten(key + ".", value, source);
+              } else if (value.isValueNode()) {
+                set(key, value.isNull() ? "" : value.asText(), source);
+              } else {
+                problems.add(key + " (in " + source + ") must be a single value, not a list");
+              }
+            });
+  }
+
+  private void readEnvironment(Map<String, String> environment) {
+    environment.forEach(
+        (name, text) -> {
+          if (!name.startsWith(ENV_PREFIX)) {
+            return;
+          }
+          String wanted = name.substring(ENV_PREFIX.length());
+          String key =
+              DEFAULTS.keySet().stream()
+                  .filter(k -> envName(k).equals(wanted))
+                  .findFirst()
+                  .orElse(wanted.toLowerCase(Locale.ROOT).replace('_', '.'));
+          set(key, text, "environment variable " + name);
+        });
+  }
+
+  private void readFlags(List<String> flags) {
+    for (String flag : flags) {
+      if (!flag.startsWith("--") || flag.indexOf('=') < 0) {
+        problems.add("the argument " + flag + " is not of the form --key=value");
+        continue;
+      }
+      int eq = flag.indexOf('=');
+      set(flag.substring(2, eq), flag.substring(eq + 1), "flag " + flag.substring(0, eq));
+    }
+  }
+
+  private void set(String key, String text, String source) {
+    if (!DEFAULTS.containsKey(key)) {
+      problems.add("unknown setting " + key + " (from " + source + "); did you mean " + closest(key) + "?");
+      return;
+    }
+    values.put(key, new Value(text.strip(), source));
+  }
+
+  private LeadtrailConfig build() {
+    var server =
+        new LeadtrailConfig.Server(
+            text("server.bind", true),
+            integer("server.port", 0, 65_535),
+            integer("server.max-body-bytes", 1024, 256 * 1024 * 1024));
+    var database =
+        new LeadtrailConfig.Database(
+            databaseUrl(),
+            text("database.user", false),
+            text("database.password", false),
+            integer("database.pool-size", 1, 1_000));
+    var rateLimits =
+        new LeadtrailConfig.RateLimits(
+            rateLimit("ratelimit.calls", "ratelimit.window-seconds"),
+            rateLimit("ratelimit.bulk-calls", "ratelimit.bulk-window-seconds"));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new LeadtrailConfig(server, database, rateLimits);
+  }
+
+  private String text(String key, boolean required) {
+    Value value = values.get(key);
+    if (required && value.text().isEmpty()) {
+      problems.add(key + " (from " + value.source() + ") must not be empty");
+    }
+    return value.text();
+  }
+
+  private int integer(String key, int min, int max) {
+    Value value = values.get(key);
+    try {
+      int parsed = Integer.parseInt(value.text());
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the range
+    }
+    problems.add(
+        key + " (from " + value.source() + ") must be a whole number from " + min + " to " + max
+            + ", not '" + value.text() + "'");
+    return min;
+  }
+
+  private RateLimit rateLimit(String callsKey, String windowKey) {
+    return RateLimit.of(integer(callsKey, 1, 1_000_000), integer(windowKey, 1, 86_400));
+  }
+
+  private String databaseUrl() {
+    Value value = values.get("database.url");
+    String url = value.text();
+    if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+      problems.add(
+          "database.url (from " + value.source()
+              + ") must start with jdbc:sqlite: or jdbc:postgresql:, not '"
+              + maskSecretsInUrl(url) + "'");
+    }
+    return url;
+  }
+
+  /** The environment variable's name without its prefix: {@code server.max-body-bytes} is SERVER_MAX_BODY_BYTES. */
+  static String envName(String key) {
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  static String maskSecretsInUrl(String url) {
+    return URL_SECRET.matcher(url).replaceAll("$1****");
+  }
+
+  private static String closest(String key) {
+    return DEFAULTS.keySet().stream()
+        .min(Comparator.comparingInt(candidate -> editDistance(key, candidate)))
+        .orElseThrow();
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

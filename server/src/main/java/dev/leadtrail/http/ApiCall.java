@@ -1,0 +1,86 @@
+package dev.leadtrail.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadtrail.auth.Caller;
+import dev.leadtrail.error.MalformedRequestException;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One authenticated call as an operation sees it: who calls, the query, the parsed body, and the
+ * way to answer. Endpoints use this instead of Javalin's {@link Context}. Not thread-safe: it
+ * belongs to the request's thread.
+ */
+public final class ApiCall {
+
+  private final Context ctx;
+  private final Json json;
+  private final Caller caller;
+  private final JsonNode body;
+
+  ApiCall(Context ctx, Json json, Caller caller, JsonNode body) {
+    this.ctx = ctx;
+    this.json = json;
+    this.caller = caller;
+    this.body = body;
+  }
+
+  public Caller caller() {
+    return caller;
+  }
+
+  /** A query parameter, its name matched ignoring case; the first value when there are several. */
+  public Optional<String> query(String name) {
+    return queryParameter(ctx, name);
+  }
+
+  static Optional<String> queryParameter(Context ctx, String name) {
+    for (Map.Entry<String, List<String>> entry : ctx.queryParamMap().entrySet()) {
+      if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+        return Optional.of(entry.getValue().getFirst());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The body as parsed: {@code {}} for an empty body of a read call. */
+  public JsonNode body() {
+    return body;
+  }
+
+  public ObjectNode objectBody() {
+    if (body instanceof ObjectNode object) {
+      return object;
+    }
+    throw new MalformedRequestException(
+        "The request body must be a JSON object, not " + kind(body) + ".");
+  }
+
+  public ArrayNode arrayBody() {
+    if (body instanceof ArrayNode array) {
+      return array;
+    }
+    throw new MalformedRequestException(
+        "The request body must be a JSON array, not " + kind(body) + ".");
+  }
+
+  public void respond(Object answer) {
+    ctx.contentType("application/json; charset=utf-8").result(json.write(answer));
+  }
+
+  static String kind(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      default -> "nothing";
+    };
+  }
+}

@@ -1,0 +1,8 @@
+package dev.leadtrail.http;
+
+/** One API operation: reads what it needs from the call, asks one service, answers. */
+@FunctionalInterface
+public interface ApiHandler {
+
+  void handle(ApiCall call);
+}

@@ -1,0 +1,37 @@
+package dev.leadtrail.http;
+
+import dev.leadtrail.ratelimit.RateClass;
+import io.javalin.http.HandlerType;
+import java.util.Objects;
+
+/** One operation under {@code /v2/}, e.g. POST {@code ProspectActivity.svc/CustomActivity/Update}. */
+public record ApiRoute(
+    HandlerType method, String path, BodyPolicy body, RateClass rateClass, ApiHandler handler) {
+
+  public ApiRoute {
+    Objects.requireNonNull(method);
+    Objects.requireNonNull(path);
+    Objects.requireNonNull(body);
+    Objects.requireNonNull(rateClass);
+    Objects.requireNonNull(handler);
+    if (path.startsWith("/") || !path.contains(".svc/")) {
+      throw new IllegalArgumentException("expected Service.svc/Operation, got " + path);
+    }
+  }
+
+  public static ApiRoute get(String path, ApiHandler handler) {
+    return new ApiRoute(HandlerType.GET, path, BodyPolicy.NONE, RateClass.STANDARD, handler);
+  }
+
+  public static ApiRoute read(String path, ApiHandler handler) {
+    return new ApiRoute(HandlerType.POST, path, BodyPolicy.OPTIONAL, RateClass.STANDARD, handler);
+  }
+
+  public static ApiRoute write(String path, ApiHandler handler) {
+    return new ApiRoute(HandlerType.POST, path, BodyPolicy.REQUIRED, RateClass.STANDARD, handler);
+  }
+
+  public static ApiRoute bulkWrite(String path, ApiHandler handler) {
+    return new ApiRoute(HandlerType.POST, path, BodyPolicy.REQUIRED, RateClass.BULK, handler);
+  }
+}

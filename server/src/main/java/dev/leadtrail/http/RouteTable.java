@@ -1,0 +1,43 @@
+package dev.leadtrail.http;
+
+import dev.leadtrail.error.ApiNotFoundException;
+import io.javalin.http.HandlerType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The operations under {@code /v2/}, found by {@code Service.svc/Operation} ignoring case, as
+ * LeadSquared does ({@code Leads.GetByEmailaddress} and {@code Leads.GetByEmailAddress} are both in
+ * use). Immutable.
+ */
+final class RouteTable {
+
+  private record Key(HandlerType method, String path) {}
+
+  private final Map<Key, ApiRoute> routes = new HashMap<>();
+
+  RouteTable(List<ApiRoute> all) {
+    for (ApiRoute route : all) {
+      var key = new Key(route.method(), normalise(route.path()));
+      if (routes.putIfAbsent(key, route) != null) {
+        throw new IllegalArgumentException("two operations at " + route.method() + " " + route.path());
+      }
+    }
+  }
+
+  /** The operation at this path; a path that exists only for another method is not found either. */
+  ApiRoute resolve(HandlerType method, String path) {
+    ApiRoute route = routes.get(new Key(method, normalise(path)));
+    if (route == null) {
+      throw new ApiNotFoundException(method.name(), "/v2/" + path);
+    }
+    return route;
+  }
+
+  private static String normalise(String path) {
+    String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    return trimmed.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.leadtrail.org;
+
+import dev.leadtrail.error.ErrorType;
+import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.ratelimit.RateLimit;
+import dev.leadtrail.storage.Database;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Creates and configures organisations. Thread-safe. */
+public final class OrganisationService {
+
+  private final Database database;
+  private final OrganisationRepository organisations;
+  private final Clock clock;
+
+  public OrganisationService(
+      Database database, OrganisationRepository organisations, Clock clock) {
+    this.database = database;
+    this.organisations = organisations;
+    this.clock = clock;
+  }
+
+  public Organisation create(OrgId id, String displayName, String timeZone) {
+    if (displayName == null || displayName.isBlank()) {
+      throw RuleViolationException.invalidInput("DisplayName", "An organisation needs a name.");
+    }
+    try {
+      ZoneId.of(timeZone);
+    } catch (DateTimeException e) {
+      throw RuleViolationException.invalidInput("TimeZone", "Unknown time zone " + timeZone + ".");
+    }
+    return database.write(
+        handle -> {
+          var organisation =
+              new Organisation(
+                  id, organisations.nextShortCode(handle), displayName.strip(), timeZone, null, null);
+          try {
+            organisations.insert(handle, organisation, clock.instant());
+          } catch (RuntimeException e) {
+            if (database.dialect().isUniqueViolation(e)) {
+              throw new RuleViolationException(
+                  ErrorType.DUPLICATE_ENTRY, "Organisation " + id + " already exists");
+            }
+            throw e;
+          }
+          return organisation;
+        });
+  }
+
+  public Optional<Organisation> find(OrgId id) {
+    return database.read(handle -> organisations.find(handle, id));
+  }
+
+  /** Gives the organisation limits of its own; a null limit restores the server's default. */
+  public void setRateLimits(OrgId id, RateLimit standard, RateLimit bulk) {
+    boolean found = database.write(handle -> organisations.setRateLimits(handle, id, standard, bulk));
+    if (!found) {
+      throw unknown(id);
+    }
+  }
+
+  private static RuleViolationException unknown(OrgId id) {
+    return new RuleViolationException(
+        ErrorType.INVALID_ENTITY, "Organisation " + id + " does not exist");
+  }
+}

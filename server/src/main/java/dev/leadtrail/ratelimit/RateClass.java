@@ -1,0 +1,7 @@
+package dev.leadtrail.ratelimit;
+
+/** Which budget a call draws on: bulk calls have a budget of their own (contract section 4). */
+public enum RateClass {
+  STANDARD,
+  BULK
+}

@@ -1,0 +1,9 @@
+package dev.leadtrail.ratelimit;
+
+import dev.leadtrail.org.Organisation;
+
+/** Spends one call of an organisation's budget, or refuses with {@code RateLimitedException}. */
+public interface RateLimiter {
+
+  void acquire(Organisation organisation, RateClass rateClass);
+}

@@ -1,0 +1,137 @@
+package dev.leadtrail.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.leadtrail.config.LeadtrailConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The store: connection pools, Jdbi and migrations, for SQLite or PostgreSQL.
+ *
+ * <p>SQLite allows one writer at a time, so writes go through a pool of exactly one connection
+ * whose transactions begin IMMEDIATE (they take the write lock at once rather than failing with
+ * SQLITE_BUSY on upgrade), and reads go through a pool of their own that WAL lets run beside the
+ * writer. On PostgreSQL one pool serves both. Commits are durable: SQLite runs with
+ * synchronous=FULL, PostgreSQL with its defaults.
+ *
+ * <p>Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+
+  private static final int SQLITE_READERS = 4;
+
+  private final Dialect dialect;
+  private final HikariDataSource writePool;
+  private final HikariDataSource readPool;
+  private final Jdbi writer;
+  private final Jdbi reader;
+
+  private Database(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
+    this.dialect = dialect;
+    this.writePool = writePool;
+    this.readPool = readPool;
+    this.writer = Jdbi.create(writePool);
+    this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
+  }
+
+  public static Database open(LeadtrailConfig.Database config) {
+    Dialect dialect = Dialect.forUrl(config.url());
+    return switch (dialect) {
+      case SqliteDialect sqlite -> openSqlite(sqlite, config);
+      case PostgresDialect postgres -> {
+        HikariDataSource pool = pool("leadtrail", config, config.poolSize());
+        yield new Database(postgres, pool, pool);
+      }
+    };
+  }
+
+  private static Database openSqlite(SqliteDialect dialect, LeadtrailConfig.Database config) {
+    createParentDirectory(config.url());
+    HikariDataSource writePool = pool("leadtrail-write", config, 1);
+    HikariDataSource readPool;
+    try {
+      readPool = pool("leadtrail-read", config, SQLITE_READERS);
+    } catch (RuntimeException e) {
+      writePool.close();
+      throw e;
+    }
+    return new Database(dialect, writePool, readPool);
+  }
+
+  private static HikariDataSource pool(String name, LeadtrailConfig.Database config, int size) {
+    var hikari = new HikariConfig();
+    hikari.setPoolName(name);
+    hikari.setJdbcUrl(config.url());
+    if (!config.user().isEmpty()) {
+      hikari.setUsername(config.user());
+    }
+    if (!config.password().isEmpty()) {
+      hikari.setPassword(config.password());
+    }
+    hikari.setMaximumPoolSize(size);
+    hikari.setMinimumIdle(Math.min(size, 2));
+    if (config.url().startsWith("jdbc:sqlite:")) {
+      hikari.addDataSourceProperty("journal_mode", "WAL");
+      hikari.addDataSourceProperty("synchronous", "FULL");
+      hikari.addDataSourceProperty("foreign_keys", "true");
+      hikari.addDataSourceProperty("busy_timeout", "10000");
+      hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    }
+    return new HikariDataSource(hikari);
+  }
+
+  private static void createParentDirectory(String url) {
+    String location = url.substring("jdbc:sqlite:".length());
+    int query = location.indexOf('?');
+    if (query >= 0) {
+      location = location.substring(0, query);
+    }
+    if (location.isEmpty() || location.startsWith(":memory:") || location.startsWith("file:")) {
+      return;
+    }
+    Path parent = Path.of(location).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + parent, e);
+    }
+  }
+
+  /** Applies the dialect's pending migrations. */
+  public void migrate() {
+    Flyway.configure()
+        .dataSource(writePool)
+        .locations(dialect.migrationLocation())
+        .loggers("slf4j")
+        .load()
+        .migrate();
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Runs {@code work} in one write transaction: committed when it returns, rolled back if it throws. */
+  public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
+    return writer.inTransaction(work);
+  }
+
+  /** Runs {@code work} on a read connection, which sees every committed write. */
+  public <T, X extends Exception> T read(HandleCallback<T, X> work) throws X {
+    return reader.withHandle(work);
+  }
+
+  @Override
+  public void close() {
+    if (readPool != writePool) {
+      readPool.close();
+    }
+    writePool.close();
+  }
+}

@@ -1,0 +1,29 @@
+package dev.leadtrail.storage;
+
+/**
+ * Whatever differs between SQLite and PostgreSQL. Repositories ask the dialect instead of testing
+ * which database they run on; a repository that needs {@code if (postgres)} means a method is
+ * missing here.
+ */
+public sealed interface Dialect permits SqliteDialect, PostgresDialect {
+
+  static Dialect forUrl(String jdbcUrl) {
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      return new SqliteDialect();
+    }
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      return new PostgresDialect();
+    }
+    throw new IllegalArgumentException("no dialect for this JDBC URL scheme");
+  }
+
+  String name();
+
+  /** The Flyway location of this dialect's migrations; both folders use the same version numbers. */
+  default String migrationLocation() {
+    return "classpath:db/migration/" + name();
+  }
+
+  /** Whether the failure is a unique-key violation, which callers turn into DUPLICATE_ENTRY. */
+  boolean isUniqueViolation(Throwable failure);
+}

@@ -1,0 +1,24 @@
+package dev.leadtrail.storage;
+
+import java.sql.SQLException;
+
+/** PostgreSQL: the shared store when several instances serve one organisation. */
+public record PostgresDialect() implements Dialect {
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  @Override
+  public String name() {
+    return "postgresql";
+  }
+
+  @Override
+  public boolean isUniqueViolation(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException e && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

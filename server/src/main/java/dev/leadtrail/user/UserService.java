@@ -1,0 +1,82 @@
+package dev.leadtrail.user;
+
+import dev.leadtrail.error.ErrorType;
+import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.org.OrgId;
+import dev.leadtrail.org.OrganisationRepository;
+import dev.leadtrail.storage.Database;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Creates and deactivates users. Thread-safe. */
+public final class UserService {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  private final Database database;
+  private final UserRepository users;
+  private final OrganisationRepository organisations;
+  private final Clock clock;
+
+  public UserService(
+      Database database,
+      UserRepository users,
+      OrganisationRepository organisations,
+      Clock clock) {
+    this.database = database;
+    this.users = users;
+    this.organisations = organisations;
+    this.clock = clock;
+  }
+
+  public User create(
+      OrgId orgId, UserId id, String firstName, String lastName, String email, Role role) {
+    if (firstName == null || firstName.isBlank()) {
+      throw RuleViolationException.invalidInput("FirstName", "A user needs a first name.");
+    }
+    if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+      throw RuleViolationException.invalidInput("EmailAddress", "Not an email address.");
+    }
+    var user =
+        new User(
+            orgId,
+            id,
+            firstName.strip(),
+            lastName == null ? "" : lastName.strip(),
+            email.strip(),
+            role,
+            true);
+    return database.write(
+        handle -> {
+          if (organisations.find(handle, orgId).isEmpty()) {
+            throw new RuleViolationException(
+                ErrorType.INVALID_ENTITY, "Organisation " + orgId + " does not exist");
+          }
+          try {
+            users.insert(handle, user, clock.instant());
+          } catch (RuntimeException e) {
+            if (database.dialect().isUniqueViolation(e)) {
+              throw new RuleViolationException(
+                  ErrorType.DUPLICATE_ENTRY,
+                  "A user with id " + id + " or email " + user.email() + " already exists");
+            }
+            throw e;
+          }
+          return user;
+        });
+  }
+
+  public Optional<User> find(OrgId orgId, UserId id) {
+    return database.read(handle -> users.find(handle, orgId, id));
+  }
+
+  /** A deactivated user's keys stop working at once. */
+  public void deactivate(OrgId orgId, UserId id) {
+    boolean found = database.write(handle -> users.setActive(handle, orgId, id, false));
+    if (!found) {
+      throw new RuleViolationException(
+          ErrorType.INVALID_ENTITY, "User " + id + " does not exist in organisation " + orgId);
+    }
+  }
+}
