@@ -5,6 +5,8 @@ import dev.leadtrail.auth.Auth;
 import dev.leadtrail.auth.AuthEndpoints;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.http.HttpServer;
+import dev.leadtrail.lead.LeadEndpoints;
+import dev.leadtrail.lead.LeadService;
 import dev.leadtrail.org.OrganisationRepository;
 import dev.leadtrail.org.OrganisationService;
 import dev.leadtrail.ratelimit.InMemoryRateLimiter;
@@ -26,6 +28,7 @@ public final class Leadtrail implements AutoCloseable {
   private final OrganisationService organisations;
   private final UserService users;
   private final Auth auth;
+  private final LeadService leads;
   private HttpServer http;
 
   private Leadtrail(LeadtrailConfig config, Clock clock) {
@@ -42,6 +45,7 @@ public final class Leadtrail implements AutoCloseable {
     this.organisations = new OrganisationService(database, organisationRepository, clock);
     this.users = new UserService(database, userRepository, organisationRepository, clock);
     this.auth = Auth.create(database, userRepository, clock);
+    this.leads = LeadService.create(database, userRepository, clock);
   }
 
   /** The store and the services, migrated, without the HTTP server: for administration. */
@@ -69,7 +73,7 @@ public final class Leadtrail implements AutoCloseable {
     http =
         HttpServer.start(
             config.server(),
-            List.of(new AuthEndpoints()),
+            List.of(new AuthEndpoints(), new LeadEndpoints(leads)),
             auth.authenticator(),
             new InMemoryRateLimiter(config.rateLimits()));
   }

@@ -1,6 +1,6 @@
 package dev.leadtrail.org;
 
-import dev.leadtrail.Guid;
+import dev.leadtrail.value.Guid;
 
 /** An organisation (tenant). Every stored row carries one, and every query is scoped by it. */
 public record OrgId(String value) {

@@ -24,6 +24,13 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
     return "classpath:db/migration/" + name();
   }
 
+  /**
+   * The clause that ends a SELECT whose rows the transaction will update, so that concurrent
+   * read-modify-write transactions queue instead of losing each other's changes. SQLite needs none:
+   * its single writer already runs them one at a time.
+   */
+  String lockForUpdate();
+
   /** Whether the failure is a unique-key violation, which callers turn into DUPLICATE_ENTRY. */
   boolean isUniqueViolation(Throwable failure);
 }

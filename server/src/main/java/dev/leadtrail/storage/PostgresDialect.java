@@ -13,6 +13,11 @@ public record PostgresDialect() implements Dialect {
   }
 
   @Override
+  public String lockForUpdate() {
+    return " FOR UPDATE";
+  }
+
+  @Override
   public boolean isUniqueViolation(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException e && UNIQUE_VIOLATION.equals(e.getSQLState())) {

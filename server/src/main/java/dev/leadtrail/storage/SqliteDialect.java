@@ -12,6 +12,11 @@ public record SqliteDialect() implements Dialect {
   }
 
   @Override
+  public String lockForUpdate() {
+    return "";
+  }
+
+  @Override
   public boolean isUniqueViolation(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException e

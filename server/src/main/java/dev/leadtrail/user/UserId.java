@@ -1,6 +1,6 @@
 package dev.leadtrail.user;
 
-import dev.leadtrail.Guid;
+import dev.leadtrail.value.Guid;
 
 /** A user of one organisation. */
 public record UserId(String value) {

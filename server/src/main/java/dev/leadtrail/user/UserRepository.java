@@ -4,8 +4,8 @@ import dev.leadtrail.org.OrgId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
+import dev.leadtrail.value.EmailAddress;
 import org.jdbi.v3.core.Handle;
 
 /** Stores users. Stateless and thread-safe; every method takes the organisation first. */
@@ -26,6 +26,9 @@ public final class UserRepository {
   private static final String FIND =
       "SELECT " + COLUMNS + " FROM users u WHERE u.org_id = :orgId AND u.id = :id";
 
+  private static final String FIND_BY_EMAIL =
+      "SELECT " + COLUMNS + " FROM users u WHERE u.org_id = :orgId AND u.email_lower = :emailLower";
+
   private static final String SET_ACTIVE =
       "UPDATE users SET active = :active WHERE org_id = :orgId AND id = :id";
 
@@ -37,7 +40,7 @@ public final class UserRepository {
         .bind("firstName", user.firstName())
         .bind("lastName", user.lastName())
         .bind("email", user.email())
-        .bind("emailLower", user.email().toLowerCase(Locale.ROOT))
+        .bind("emailLower", new EmailAddress(user.email()).key())
         .bind("role", user.role().wireName())
         .bind("active", user.active())
         .bind("createdAt", now.toEpochMilli())
@@ -49,6 +52,15 @@ public final class UserRepository {
         .createQuery(FIND)
         .bind("orgId", orgId.value())
         .bind("id", id.value())
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  public Optional<User> findByEmail(Handle handle, OrgId orgId, EmailAddress email) {
+    return handle
+        .createQuery(FIND_BY_EMAIL)
+        .bind("orgId", orgId.value())
+        .bind("emailLower", email.key())
         .map((rs, ctx) -> map(rs))
         .findOne();
   }

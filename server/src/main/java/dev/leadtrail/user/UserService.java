@@ -5,14 +5,12 @@ import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.org.OrganisationRepository;
 import dev.leadtrail.storage.Database;
+import dev.leadtrail.value.EmailAddress;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Creates and deactivates users. Thread-safe. */
 public final class UserService {
-
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   private final Database database;
   private final UserRepository users;
@@ -35,16 +33,17 @@ public final class UserService {
     if (firstName == null || firstName.isBlank()) {
       throw RuleViolationException.invalidInput("FirstName", "A user needs a first name.");
     }
-    if (email == null || !EMAIL.matcher(email.strip()).matches()) {
-      throw RuleViolationException.invalidInput("EmailAddress", "Not an email address.");
-    }
+    var address =
+        EmailAddress.parse(email)
+            .orElseThrow(
+                () -> RuleViolationException.invalidInput("EmailAddress", "Not an email address."));
     var user =
         new User(
             orgId,
             id,
             firstName.strip(),
             lastName == null ? "" : lastName.strip(),
-            email.strip(),
+            address.value(),
             role,
             true);
     return database.write(

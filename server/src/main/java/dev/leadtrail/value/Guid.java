@@ -1,4 +1,4 @@
-package dev.leadtrail;
+package dev.leadtrail.value;
 
 import java.util.Locale;
 import java.util.UUID;

@@ -1,0 +1,30 @@
+package dev.leadtrail.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** The answer of a write call: {@code {"Status":"Success","Message":{...}}} (contract section 1). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"Status", "Message"})
+public record Success(@JsonProperty("Status") String status, @JsonProperty("Message") Message message) {
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"Id", "RelatedId", "AffectedRows"})
+  public record Message(
+      @JsonProperty("Id") String id,
+      @JsonProperty("RelatedId") String relatedId,
+      @JsonProperty("AffectedRows") Integer affectedRows) {}
+
+  public static Success withId(String id) {
+    return new Success("Success", new Message(id, null, null));
+  }
+
+  public static Success withIdAndAffectedRows(String id, int affectedRows) {
+    return new Success("Success", new Message(id, null, affectedRows));
+  }
+
+  public static Success withAffectedRows(int affectedRows) {
+    return new Success("Success", new Message(null, null, affectedRows));
+  }
+}

@@ -1,0 +1,134 @@
+package dev.leadtrail.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadtrail.http.ApiCall;
+import dev.leadtrail.http.ApiEndpoints;
+import dev.leadtrail.http.ApiRoute;
+import dev.leadtrail.http.ApiTime;
+import dev.leadtrail.http.JsonValues;
+import dev.leadtrail.http.Success;
+import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.value.Guid;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code LeadManagement.svc}: the lead calls activity clients make (contract section 6). */
+public final class LeadEndpoints implements ApiEndpoints {
+
+  private static final String SEARCH_BY = "SearchBy";
+
+  private final LeadService leads;
+
+  public LeadEndpoints(LeadService leads) {
+    this.leads = leads;
+  }
+
+  @Override
+  public List<ApiRoute> routes() {
+    return List.of(
+        ApiRoute.write("LeadManagement.svc/Lead.Create", this::create),
+        ApiRoute.write("LeadManagement.svc/Lead.CreateOrUpdate", this::createOrUpdate),
+        ApiRoute.write("LeadManagement.svc/Lead.Update", this::update),
+        ApiRoute.get("LeadManagement.svc/Leads.GetById", this::getById),
+        ApiRoute.get("LeadManagement.svc/Leads.GetByEmailaddress", this::getByEmailAddress));
+  }
+
+  void create(ApiCall call) {
+    LeadId id = leads.create(call.caller(), attributes(call.body()));
+    call.respond(Success.withId(id.value()));
+  }
+
+  void createOrUpdate(ApiCall call) {
+    List<LeadAttribute> all = attributes(call.body());
+    SearchBy searchBy = SearchBy.EMAIL_ADDRESS;
+    List<LeadAttribute> attributes = new ArrayList<>();
+    for (LeadAttribute attribute : all) {
+      if (attribute.name().equalsIgnoreCase(SEARCH_BY)) {
+        searchBy = searchBy(attribute.value());
+      } else {
+        attributes.add(attribute);
+      }
+    }
+    LeadId id = leads.createOrUpdate(call.caller(), attributes, searchBy);
+    call.respond(Success.withIdAndAffectedRows(id.value(), 1));
+  }
+
+  void update(ApiCall call) {
+    LeadId id = leadId(call, "leadId");
+    leads.update(call.caller(), id, attributes(call.body()));
+    call.respond(Success.withAffectedRows(1));
+  }
+
+  void getById(ApiCall call) {
+    LeadId id = leadId(call, "id");
+    call.respond(leads.find(call.caller().orgId(), id).map(LeadEndpoints::view).stream().toList());
+  }
+
+  void getByEmailAddress(ApiCall call) {
+    String email =
+        call.query("emailaddress")
+            .orElseThrow(
+                () -> RuleViolationException.invalidInput("emailaddress", "It is required."));
+    call.respond(
+        leads.findByEmail(call.caller().orgId(), email).map(LeadEndpoints::view).stream().toList());
+  }
+
+  private static LeadId leadId(ApiCall call, String parameter) {
+    String text =
+        call.query(parameter)
+            .orElseThrow(() -> RuleViolationException.invalidInput(parameter, "It is required."));
+    if (!Guid.isGuid(text.strip())) {
+      throw RuleViolationException.invalidInput(parameter, "A lead id is a GUID.");
+    }
+    return new LeadId(text.strip());
+  }
+
+  private static SearchBy searchBy(String value) {
+    for (SearchBy candidate : SearchBy.values()) {
+      if (candidate.attribute().equalsIgnoreCase(value.strip())) {
+        return candidate;
+      }
+    }
+    throw RuleViolationException.invalidInput(SEARCH_BY, "Leads can be searched by EmailAddress or Phone.");
+  }
+
+  /** The body of a lead write: {@code [{"Attribute":"FirstName","Value":"Ada"}, ...]}. */
+  private static List<LeadAttribute> attributes(JsonNode body) {
+    List<LeadAttribute> attributes = new ArrayList<>();
+    for (JsonNode element : JsonValues.array(body, "The request body")) {
+      var pair = JsonValues.object(element, "Each attribute");
+      String name = JsonValues.scalarText(pair.get("Attribute"), "Attribute");
+      if (name == null || name.isBlank()) {
+        throw RuleViolationException.invalidInput("Attribute", "Each pair needs an attribute name.");
+      }
+      attributes.add(new LeadAttribute(name.strip(), JsonValues.scalarText(pair.get("Value"), "Value")));
+    }
+    return attributes;
+  }
+
+  /** A lead as LeadSquared's lead reads show it: flat, every value a string or null. */
+  private static Map<String, Object> view(Lead lead) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("ProspectID", lead.id().value());
+    for (String name : LeadAttributeRules.STANDARD) {
+      view.put(name, lead.attribute(name).orElse(null));
+    }
+    view.put("Score", String.valueOf(lead.score()));
+    view.put("CreatedOn", ApiTime.format(lead.createdAt()));
+    view.put("CreatedBy", lead.createdBy().value());
+    view.put("ModifiedOn", ApiTime.format(lead.modifiedAt()));
+    view.put("ModifiedBy", lead.modifiedBy().value());
+    Map<String, String> custom = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    lead.attributes().forEach(
+        (name, value) -> {
+          if (!LeadAttributeRules.STANDARD.contains(name)) {
+            custom.put(name, value);
+          }
+        });
+    view.putAll(custom);
+    return view;
+  }
+}

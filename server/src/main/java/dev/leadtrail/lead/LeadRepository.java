@@ -1,0 +1,171 @@
+package dev.leadtrail.lead;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadtrail.org.OrgId;
+import dev.leadtrail.storage.Dialect;
+import dev.leadtrail.user.UserId;
+import dev.leadtrail.value.EmailAddress;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * Stores leads. The attributes that are searched or joined on have columns of their own; the rest
+ * are kept together as a JSON object of strings. Stateless and thread-safe.
+ */
+final class LeadRepository {
+
+  private static final String COLUMNS =
+      """
+      l.org_id, l.id, l.first_name, l.last_name, l.email, l.phone, l.owner_id, l.attributes,
+      l.score, l.created_at, l.created_by, l.modified_at, l.modified_by""";
+
+  private static final String INSERT =
+      """
+      INSERT INTO leads (org_id, id, first_name, last_name, email, email_lower, phone, owner_id,
+                         attributes, score, created_at, created_by, modified_at, modified_by)
+      VALUES (:orgId, :id, :firstName, :lastName, :email, :emailLower, :phone, :ownerId,
+              :attributes, 0, :createdAt, :createdBy, :modifiedAt, :modifiedBy)""";
+
+  private static final String UPDATE =
+      """
+      UPDATE leads
+         SET first_name = :firstName, last_name = :lastName, email = :email,
+             email_lower = :emailLower, phone = :phone, owner_id = :ownerId,
+             attributes = :attributes, modified_at = :modifiedAt, modified_by = :modifiedBy
+       WHERE org_id = :orgId AND id = :id""";
+
+  private static final String FIND =
+      "SELECT " + COLUMNS + " FROM leads l WHERE l.org_id = :orgId AND l.id = :id";
+
+  private static final String FIND_BY_EMAIL =
+      "SELECT " + COLUMNS + " FROM leads l WHERE l.org_id = :orgId AND l.email_lower = :emailLower";
+
+  private static final String FIND_BY_PHONE =
+      "SELECT " + COLUMNS
+          + " FROM leads l WHERE l.org_id = :orgId AND l.phone = :phone ORDER BY l.created_at, l.id";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {};
+
+  private final Dialect dialect;
+
+  LeadRepository(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  void insert(Handle handle, Lead lead) {
+    bindAttributes(handle.createUpdate(INSERT), lead)
+        .bind("createdAt", lead.createdAt().toEpochMilli())
+        .bind("createdBy", lead.createdBy().value())
+        .execute();
+  }
+
+  void update(Handle handle, Lead lead) {
+    bindAttributes(handle.createUpdate(UPDATE), lead).execute();
+  }
+
+  Optional<Lead> find(Handle handle, OrgId orgId, LeadId id) {
+    return handle
+        .createQuery(FIND)
+        .bind("orgId", orgId.value())
+        .bind("id", id.value())
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  /** The lead, locked until the transaction ends, for a read-modify-write. */
+  Optional<Lead> findForUpdate(Handle handle, OrgId orgId, LeadId id) {
+    return handle
+        .createQuery(FIND + dialect.lockForUpdate())
+        .bind("orgId", orgId.value())
+        .bind("id", id.value())
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  Optional<Lead> findByEmail(Handle handle, OrgId orgId, EmailAddress email) {
+    return handle
+        .createQuery(FIND_BY_EMAIL + dialect.lockForUpdate())
+        .bind("orgId", orgId.value())
+        .bind("emailLower", email.key())
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  List<Lead> findByPhone(Handle handle, OrgId orgId, String phone) {
+    return handle
+        .createQuery(FIND_BY_PHONE + dialect.lockForUpdate())
+        .bind("orgId", orgId.value())
+        .bind("phone", phone)
+        .map((rs, ctx) -> map(rs))
+        .list();
+  }
+
+  private static <S extends SqlStatement<S>> S bindAttributes(S statement, Lead lead) {
+    Map<String, String> others = new TreeMap<>(lead.attributes());
+    LeadAttributeRules.STANDARD_COLUMNS.forEach(others::remove);
+    String email = lead.attributes().get(LeadAttributeRules.EMAIL);
+    return statement
+        .bind("orgId", lead.orgId().value())
+        .bind("id", lead.id().value())
+        .bind("firstName", lead.attributes().get(LeadAttributeRules.FIRST_NAME))
+        .bind("lastName", lead.attributes().get(LeadAttributeRules.LAST_NAME))
+        .bind("email", email)
+        .bind("emailLower", email == null ? null : new EmailAddress(email).key())
+        .bind("phone", lead.attributes().get(LeadAttributeRules.PHONE))
+        .bind("ownerId", lead.attributes().get(LeadAttributeRules.OWNER))
+        .bind("attributes", toJson(others))
+        .bind("modifiedAt", lead.modifiedAt().toEpochMilli())
+        .bind("modifiedBy", lead.modifiedBy().value());
+  }
+
+  private static Lead map(ResultSet rs) throws SQLException {
+    Map<String, String> attributes = new HashMap<>(fromJson(rs.getString("attributes")));
+    putIfPresent(attributes, LeadAttributeRules.FIRST_NAME, rs.getString("first_name"));
+    putIfPresent(attributes, LeadAttributeRules.LAST_NAME, rs.getString("last_name"));
+    putIfPresent(attributes, LeadAttributeRules.EMAIL, rs.getString("email"));
+    putIfPresent(attributes, LeadAttributeRules.PHONE, rs.getString("phone"));
+    putIfPresent(attributes, LeadAttributeRules.OWNER, rs.getString("owner_id"));
+    return new Lead(
+        new OrgId(rs.getString("org_id")),
+        new LeadId(rs.getString("id")),
+        attributes,
+        rs.getLong("score"),
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        new UserId(rs.getString("created_by")),
+        Instant.ofEpochMilli(rs.getLong("modified_at")),
+        new UserId(rs.getString("modified_by")));
+  }
+
+  private static void putIfPresent(Map<String, String> attributes, String name, String value) {
+    if (value != null) {
+      attributes.put(name, value);
+    }
+  }
+
+  private static String toJson(Map<String, String> attributes) {
+    try {
+      return JSON.writeValueAsString(attributes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("lead attributes could not be written as JSON", e);
+    }
+  }
+
+  private static Map<String, String> fromJson(String json) {
+    try {
+      return JSON.readValue(json, STRING_MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored lead attributes are not a JSON object", e);
+    }
+  }
+}
