@@ -93,6 +93,10 @@ public final class Leadtrail implements AutoCloseable {
     return users;
   }
 
+  public LeadService leads() {
+    return leads;
+  }
+
   public ApiKeyService apiKeys() {
     return auth.keys();
   }

@@ -1,0 +1,224 @@
+package dev.leadtrail.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadtrail.testing.ApiTestCase;
+import dev.leadtrail.testing.Tenant;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** Contract section 6, as a client calls it: JSON text in and out. */
+abstract class LeadApiTest extends ApiTestCase {
+
+  private static final String SERVICE = "/v2/LeadManagement.svc/";
+
+  @Test
+  void create_thenGetById_showsTheLeadFlatWithStringValues() {
+    Tenant tenant = server.newTenant("Leads");
+
+    var created =
+        post(tenant, "Lead.Create", """
+            [{"Attribute":"FirstName","Value":"Grace"},{"Attribute":"LastName","Value":"Hopper"},
+             {"Attribute":"EmailAddress","Value":"Grace.Hopper@EXAMPLE.com"},
+             {"Attribute":"Phone","Value":"+1-555-0100"},{"Attribute":"mx_City","Value":"Arlington"},
+             {"Attribute":"Company","Value":12}]""");
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    String id = json(created).get("Message").get("Id").asText();
+    assertThat(json(created).get("Status").asText()).isEqualTo("Success");
+
+    JsonNode lead = single(get(tenant, "Leads.GetById?id=" + id));
+    assertThat(lead.get("ProspectID").asText()).isEqualTo(id);
+    assertThat(lead.get("FirstName").asText()).isEqualTo("Grace");
+    assertThat(lead.get("EmailAddress").asText()).isEqualTo("Grace.Hopper@example.com");
+    assertThat(lead.get("Phone").asText()).isEqualTo("+1-555-0100");
+    assertThat(lead.get("Company").asText()).isEqualTo("12");
+    assertThat(lead.get("mx_City").asText()).isEqualTo("Arlington");
+    assertThat(lead.get("OwnerId").asText()).isEqualTo(tenant.userId().value());
+    assertThat(lead.get("Score").asText()).isEqualTo("0");
+    assertThat(lead.get("CreatedOn").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+    assertThat(lead.get("Mobile").isNull()).isTrue();
+  }
+
+  @Test
+  void getByEmailaddress_matchesIgnoringCaseAndAnswersAnEmptyArrayWhenNone() {
+    Tenant tenant = server.newTenant("ByEmail");
+    post(tenant, "Lead.Create", "[{\"Attribute\":\"EmailAddress\",\"Value\":\"ada@example.com\"}]");
+
+    var found = get(tenant, "Leads.GetByEmailAddress?emailaddress=ADA@example.com");
+    var none = get(tenant, "Leads.GetByEmailaddress?emailaddress=nobody@example.com");
+
+    assertThat(single(found).get("EmailAddress").asText()).isEqualTo("ada@example.com");
+    assertThat(none.body()).isEqualTo("[]");
+  }
+
+  @Test
+  void create_withAnEmailAlreadyTaken_answersDuplicateEntry() {
+    Tenant tenant = server.newTenant("Duplicates");
+    post(tenant, "Lead.Create", "[{\"Attribute\":\"EmailAddress\",\"Value\":\"dup@example.com\"}]");
+
+    var again =
+        post(tenant, "Lead.Create", "[{\"Attribute\":\"EmailAddress\",\"Value\":\"DUP@example.com\"}]");
+
+    assertError(again, "MXDuplicateEntryException");
+  }
+
+  @Test
+  void theSameEmail_mayBelongToLeadsOfTwoOrganisations() {
+    Tenant first = server.newTenant("One");
+    Tenant second = server.newTenant("Two");
+    String body = "[{\"Attribute\":\"EmailAddress\",\"Value\":\"shared@example.com\"}]";
+
+    assertThat(post(first, "Lead.Create", body).statusCode()).isEqualTo(200);
+    assertThat(post(second, "Lead.Create", body).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void create_withoutNameEmailOrPhone_answersMandatoryAttributeMissing() {
+    Tenant tenant = server.newTenant("Nameless");
+
+    var response = post(tenant, "Lead.Create", "[{\"Attribute\":\"Company\",\"Value\":\"Acme\"}]");
+
+    assertError(response, "MXMandatoryAttributeMissingException");
+  }
+
+  @Test
+  void create_withAnUnknownAttribute_answersUnknownAttribute() {
+    Tenant tenant = server.newTenant("Unknown");
+
+    var response =
+        post(tenant, "Lead.Create", """
+            [{"Attribute":"FirstName","Value":"X"},{"Attribute":"Shoe","Value":"42"}]""");
+
+    assertError(response, "MXUnknownAttributeException");
+  }
+
+  @Test
+  void create_withTheSameAttributeTwice_answersInvalidInput() {
+    Tenant tenant = server.newTenant("Twice");
+
+    var response =
+        post(tenant, "Lead.Create", """
+            [{"Attribute":"FirstName","Value":"X"},{"Attribute":"firstname","Value":"Y"}]""");
+
+    assertError(response, "MXInvalidInputException");
+  }
+
+  @Test
+  void create_withABadEmail_answersInvalidInputNamingIt() {
+    Tenant tenant = server.newTenant("BadEmail");
+
+    var response =
+        post(tenant, "Lead.Create", "[{\"Attribute\":\"EmailAddress\",\"Value\":\"not-an-email\"}]");
+
+    assertError(response, "MXInvalidInputException");
+    assertThat(json(response).get("ExceptionMessage").asText())
+        .startsWith("Invalid Input! Parameter Name: EmailAddress");
+  }
+
+  @Test
+  void create_withAnOwnerOfAnotherOrganisation_isRefusedAndWritesNothing() {
+    Tenant tenant = server.newTenant("Owners");
+    Tenant other = server.newTenant("Stranger");
+
+    var response =
+        post(tenant, "Lead.Create", """
+            [{"Attribute":"EmailAddress","Value":"owned@example.com"},
+             {"Attribute":"OwnerId","Value":"%s"}]""".formatted(other.userId()));
+
+    assertError(response, "MXInvalidInputException");
+    assertThat(get(tenant, "Leads.GetByEmailaddress?emailaddress=owned@example.com").body())
+        .isEqualTo("[]");
+  }
+
+  @Test
+  void update_changesTheNamedAttributesAndClearsEmptyOnes() {
+    Tenant tenant = server.newTenant("Updates");
+    String id = createdId(tenant, """
+        [{"Attribute":"FirstName","Value":"Alan"},{"Attribute":"mx_City","Value":"London"}]""");
+
+    var updated =
+        post(tenant, "Lead.Update?leadId=" + id, """
+            [{"Attribute":"LastName","Value":"Turing"},{"Attribute":"MX_CITY","Value":""}]""");
+
+    assertThat(updated.body()).isEqualTo("{\"Status\":\"Success\",\"Message\":{\"AffectedRows\":1}}");
+    JsonNode lead = single(get(tenant, "Leads.GetById?id=" + id));
+    assertThat(lead.get("FirstName").asText()).isEqualTo("Alan");
+    assertThat(lead.get("LastName").asText()).isEqualTo("Turing");
+    assertThat(lead.has("mx_City")).isFalse();
+  }
+
+  @Test
+  void update_ofAnUnknownLead_answersInvalidEntity() {
+    Tenant tenant = server.newTenant("Ghost");
+
+    var response =
+        post(tenant, "Lead.Update?leadId=0b7e6c1e-0000-4000-8000-000000000000",
+            "[{\"Attribute\":\"FirstName\",\"Value\":\"X\"}]");
+
+    assertError(response, "MXInvalidEntityException");
+    assertThat(json(response).get("ExceptionMessage").asText())
+        .isEqualTo("Lead does not exist in the system");
+  }
+
+  @Test
+  void anotherOrganisation_cannotSeeOrChangeALead() {
+    Tenant owner = server.newTenant("Keeper");
+    Tenant intruder = server.newTenant("Intruder");
+    String id = createdId(owner, "[{\"Attribute\":\"EmailAddress\",\"Value\":\"secret@example.com\"}]");
+
+    assertThat(get(intruder, "Leads.GetById?id=" + id).body()).isEqualTo("[]");
+    assertThat(get(intruder, "Leads.GetByEmailaddress?emailaddress=secret@example.com").body())
+        .isEqualTo("[]");
+    assertError(
+        post(intruder, "Lead.Update?leadId=" + id, "[{\"Attribute\":\"FirstName\",\"Value\":\"X\"}]"),
+        "MXInvalidEntityException");
+    assertThat(single(get(owner, "Leads.GetById?id=" + id)).get("FirstName").isNull()).isTrue();
+  }
+
+  @Test
+  void createOrUpdate_createsOnceThenUpdatesTheLeadFoundByEmail() {
+    Tenant tenant = server.newTenant("Upsert");
+    String body = """
+        [{"Attribute":"EmailAddress","Value":"upsert@example.com"},
+         {"Attribute":"FirstName","Value":"%s"},{"Attribute":"SearchBy","Value":"EmailAddress"}]""";
+
+    var first = post(tenant, "Lead.CreateOrUpdate", body.formatted("One"));
+    var second = post(tenant, "Lead.CreateOrUpdate", body.formatted("Two"));
+
+    String id = json(first).get("Message").get("Id").asText();
+    assertThat(json(first).get("Message").get("AffectedRows").asInt()).isEqualTo(1);
+    assertThat(json(second).get("Message").get("Id").asText()).isEqualTo(id);
+    assertThat(single(get(tenant, "Leads.GetById?id=" + id)).get("FirstName").asText())
+        .isEqualTo("Two");
+  }
+
+  private String createdId(Tenant tenant, String body) {
+    var response = post(tenant, "Lead.Create", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response).get("Message").get("Id").asText();
+  }
+
+  private HttpResponse<String> post(Tenant tenant, String operation, String body) {
+    String separator = operation.contains("?") ? "&" : "?";
+    return server.postJson(SERVICE + operation + separator + tenant.keyQuery(), body);
+  }
+
+  private HttpResponse<String> get(Tenant tenant, String operationAndQuery) {
+    return server.get(SERVICE + operationAndQuery + "&" + tenant.keyQuery());
+  }
+
+  private static JsonNode single(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode array = json(response);
+    assertThat(array.isArray()).isTrue();
+    assertThat(array).hasSize(1);
+    return array.get(0);
+  }
+
+  private static void assertError(HttpResponse<String> response, String exceptionType) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+    assertThat(json(response).get("ExceptionType").asText()).isEqualTo(exceptionType);
+  }
+}
