@@ -19,8 +19,11 @@ final class FailureSummary {
     StackTraceElement ownFrame = null;
     for (Throwable t = failure; t != null && chain.size() < 8; t = t.getCause()) {
       String name = t.getClass().getName();
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        name += "(SQLState " + sql.getSQLState() + ")";
+      if (t instanceof SQLException sql) {
+        name +=
+            sql.getSQLState() != null
+                ? "(SQLState " + sql.getSQLState() + ")"
+                : "(error code " + sql.getErrorCode() + ")";
       }
       chain.add(name);
       if (ownFrame == null) {

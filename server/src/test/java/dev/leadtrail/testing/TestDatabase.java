@@ -61,6 +61,15 @@ public final class TestDatabase implements AutoCloseable {
     return new TestDatabase(new LeadtrailConfig.Database(url, POSTGRES_USER, "", 8), schema);
   }
 
+  /** Runs a statement behind the server's back, e.g. to break the store on purpose. */
+  public void execute(String sql) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(config.url(), config.user(), config.password());
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
   public LeadtrailConfig.Database config() {
     return config;
   }
