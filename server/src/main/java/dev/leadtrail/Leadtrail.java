@@ -32,6 +32,7 @@ public final class Leadtrail implements AutoCloseable {
   private HttpServer http;
 
   private Leadtrail(LeadtrailConfig config, Clock clock) {
+    Auth.warmUpInBackground();
     this.config = config;
     this.database = Database.open(config.database());
     try {

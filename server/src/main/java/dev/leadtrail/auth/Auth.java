@@ -7,6 +7,18 @@ import java.time.Clock;
 /** The authentication feature, wired: one hasher and one key store shared by both halves. */
 public record Auth(Authenticator authenticator, ApiKeyService keys) {
 
+  /**
+   * Derives one throw-away hash on a background thread, so that the JIT has compiled the slow
+   * hash before the first caller waits for it: cold, it takes several times as long. Started first
+   * thing, it runs while the store opens and the HTTP server starts.
+   */
+  public static void warmUpInBackground() {
+    Thread.ofPlatform()
+        .daemon()
+        .name("leadtrail-hash-warm-up")
+        .start(() -> new SecretHasher().hash("warm-up"));
+  }
+
   public static Auth create(Database database, UserRepository users, Clock clock) {
     var repository = new ApiKeyRepository();
     var hasher = new SecretHasher();

@@ -43,6 +43,7 @@ public final class HttpServer {
               app.http.maxRequestSize = config.maxBodyBytes();
               app.router.caseInsensitiveRoutes = true;
               app.router.ignoreTrailingSlashes = true;
+              app.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorHandler(json)));
               app.requestLogger.http(accessLog::log);
               app.routes.before(
                   ctx -> {
