@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leadtrail.testing.ApiTestCase;
 import dev.leadtrail.testing.Tenant;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,24 @@ abstract class HttpContractApiTest extends ApiTestCase {
   @Test
   void aPathOutsideTheApi_answersNotFoundInTheEnvelope() {
     assertError(server.get("/nothing/here"), 404, "MXNotFoundException");
+  }
+
+  @Test
+  void aMalformedUri_answersBadRequestInTheEnvelope() throws IOException {
+    URI base = URI.create(server.baseUrl());
+    try (var socket = new Socket(base.getHost(), base.getPort())) {
+      socket.getOutputStream().write(
+          "GET /v2/Authentication.svc/UserByAccessKey.Get%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answer).startsWith("HTTP/1.1 400");
+      assertThat(answer).contains("application/json");
+      assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+          .isEqualTo(
+              "{\"Status\":\"Error\",\"ExceptionType\":\"MXInvalidInputException\","
+                  + "\"ExceptionMessage\":\"The request is malformed.\"}");
+    }
   }
 
   @Test
@@ -156,7 +178,7 @@ abstract class HttpContractApiTest extends ApiTestCase {
   }
 
   private HttpResponse<String> post(String body, String contentType) {
-    return post(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), contentType);
+    return post(body.getBytes(StandardCharsets.UTF_8), contentType);
   }
 
   private HttpResponse<String> post(byte[] body, String contentType) {
