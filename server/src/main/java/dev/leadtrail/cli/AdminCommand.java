@@ -37,19 +37,39 @@ final class AdminCommand implements Runnable {
   }
 
   /** Opens the configured store (migrating it), runs the work, closes it. */
-  private abstract static class AdminTask implements Callable<Integer> {
-
-    @Mixin private ConfigOptions configOptions;
+  private abstract static class AdminTask extends ConfiguredCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-      try (Leadtrail leadtrail = Leadtrail.open(configOptions.load())) {
+      try (Leadtrail leadtrail = Leadtrail.open(configuration())) {
         run(leadtrail);
       }
       return 0;
     }
 
     abstract void run(Leadtrail leadtrail);
+  }
+
+  /** The organisation an admin command acts in. */
+  static final class InOrganisation {
+    @Option(
+        names = "--org",
+        required = true,
+        converter = OrgIdConverter.class,
+        description = "The organisation's id.")
+    OrgId orgId;
+  }
+
+  /** The organisation and the user an admin command acts on. */
+  static final class OnUser {
+    @Mixin InOrganisation organisation;
+
+    @Option(
+        names = "--user",
+        required = true,
+        converter = UserIdConverter.class,
+        description = "The user's id.")
+    UserId userId;
   }
 
   static final class OrgIdConverter implements CommandLine.ITypeConverter<OrgId> {
@@ -95,8 +115,7 @@ final class AdminCommand implements Runnable {
 
   @Command(name = "create-user", mixinStandardHelpOptions = true, description = "Creates a user.")
   static final class CreateUser extends AdminTask {
-    @Option(names = "--org", required = true, converter = OrgIdConverter.class)
-    private OrgId orgId;
+    @Mixin private InOrganisation organisation;
 
     @Option(names = "--first-name", required = true)
     private String firstName;
@@ -114,7 +133,9 @@ final class AdminCommand implements Runnable {
     @Override
     void run(Leadtrail leadtrail) {
       var user =
-          leadtrail.users().create(orgId, UserId.random(), firstName, lastName, email, role);
+          leadtrail
+              .users()
+              .create(organisation.orgId, UserId.random(), firstName, lastName, email, role);
       System.out.printf("Created user %s (%s)%n", user.id(), user.email());
     }
   }
@@ -124,16 +145,12 @@ final class AdminCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Deactivates a user; the user's keys stop working at once.")
   static final class DeactivateUser extends AdminTask {
-    @Option(names = "--org", required = true, converter = OrgIdConverter.class)
-    private OrgId orgId;
-
-    @Option(names = "--user", required = true, converter = UserIdConverter.class)
-    private UserId userId;
+    @Mixin private OnUser target;
 
     @Override
     void run(Leadtrail leadtrail) {
-      leadtrail.users().deactivate(orgId, userId);
-      System.out.printf("Deactivated user %s%n", userId);
+      leadtrail.users().deactivate(target.organisation.orgId, target.userId);
+      System.out.printf("Deactivated user %s%n", target.userId);
     }
   }
 
@@ -142,15 +159,11 @@ final class AdminCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Issues a key pair to a user. The secret key is shown this once only.")
   static final class CreateKey extends AdminTask {
-    @Option(names = "--org", required = true, converter = OrgIdConverter.class)
-    private OrgId orgId;
-
-    @Option(names = "--user", required = true, converter = UserIdConverter.class)
-    private UserId userId;
+    @Mixin private OnUser target;
 
     @Override
     void run(Leadtrail leadtrail) {
-      var key = leadtrail.apiKeys().issue(orgId, userId);
+      var key = leadtrail.apiKeys().issue(target.organisation.orgId, target.userId);
       System.out.printf(
           "access key  %s%nsecret key  %s%nThe secret key is not stored in clear: keep it now.%n",
           key.accessKey(), key.secretKey());
@@ -159,15 +172,14 @@ final class AdminCommand implements Runnable {
 
   @Command(name = "revoke-key", mixinStandardHelpOptions = true, description = "Revokes a key pair.")
   static final class RevokeKey extends AdminTask {
-    @Option(names = "--org", required = true, converter = OrgIdConverter.class)
-    private OrgId orgId;
+    @Mixin private InOrganisation organisation;
 
     @Option(names = "--access-key", required = true)
     private String accessKey;
 
     @Override
     void run(Leadtrail leadtrail) {
-      if (!leadtrail.apiKeys().revoke(orgId, accessKey)) {
+      if (!leadtrail.apiKeys().revoke(organisation.orgId, accessKey)) {
         throw new CommandLine.ParameterException(
             new CommandLine(this), "The organisation has no live key " + accessKey + ".");
       }
@@ -180,8 +192,7 @@ final class AdminCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Gives an organisation its own rate limits, or (--default) the server's.")
   static final class SetRateLimit extends AdminTask {
-    @Option(names = "--org", required = true, converter = OrgIdConverter.class)
-    private OrgId orgId;
+    @Mixin private InOrganisation organisation;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Choice choice;
@@ -210,6 +221,7 @@ final class AdminCommand implements Runnable {
 
     @Override
     void run(Leadtrail leadtrail) {
+      OrgId orgId = organisation.orgId;
       if (choice.useDefault) {
         leadtrail.organisations().setRateLimits(orgId, null, null);
         System.out.printf("Organisation %s uses the server's rate limits%n", orgId);

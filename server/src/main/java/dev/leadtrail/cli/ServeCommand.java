@@ -3,7 +3,6 @@ package dev.leadtrail.cli;
 import dev.leadtrail.Leadtrail;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(
     name = "serve",
@@ -12,13 +11,11 @@ import picocli.CommandLine.Mixin;
       "Starts Leadtrail from its configuration: the file named by --config, then LEADTRAIL_*",
       "environment variables, then --key=value flags (e.g. --server.port=9090)."
     })
-final class ServeCommand implements Callable<Integer> {
-
-  @Mixin private ConfigOptions configOptions;
+final class ServeCommand extends ConfiguredCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    var config = configOptions.load();
+    var config = configuration();
     Leadtrail leadtrail = Leadtrail.start(config);
     System.out.printf(
         "Leadtrail is serving on %s:%d (%s)%n",

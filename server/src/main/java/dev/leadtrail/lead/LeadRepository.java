@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -56,6 +58,7 @@ final class LeadRepository {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {};
+  private static final RowMapper<Lead> ROW = (rs, ctx) -> map(rs);
 
   private final Dialect dialect;
 
@@ -74,41 +77,30 @@ final class LeadRepository {
     bindAttributes(handle.createUpdate(UPDATE), lead).execute();
   }
 
-  Optional<Lead> find(Handle handle, OrgId orgId, LeadId id) {
-    return handle
-        .createQuery(FIND)
-        .bind("orgId", orgId.value())
-        .bind("id", id.value())
-        .map((rs, ctx) -> map(rs))
-        .findOne();
+  Optional<Lead> find(Handle handle, OrgId orgId, LeadId id, RowLock lock) {
+    return select(handle, FIND, orgId, lock).bind("id", id.value()).map(ROW).findOne();
   }
 
-  /** The lead, locked until the transaction ends, for a read-modify-write. */
-  Optional<Lead> findForUpdate(Handle handle, OrgId orgId, LeadId id) {
-    return handle
-        .createQuery(FIND + dialect.lockForUpdate())
-        .bind("orgId", orgId.value())
-        .bind("id", id.value())
-        .map((rs, ctx) -> map(rs))
-        .findOne();
-  }
-
-  Optional<Lead> findByEmail(Handle handle, OrgId orgId, EmailAddress email) {
-    return handle
-        .createQuery(FIND_BY_EMAIL + dialect.lockForUpdate())
-        .bind("orgId", orgId.value())
+  Optional<Lead> findByEmail(Handle handle, OrgId orgId, EmailAddress email, RowLock lock) {
+    return select(handle, FIND_BY_EMAIL, orgId, lock)
         .bind("emailLower", email.key())
-        .map((rs, ctx) -> map(rs))
+        .map(ROW)
         .findOne();
   }
 
-  List<Lead> findByPhone(Handle handle, OrgId orgId, String phone) {
-    return handle
-        .createQuery(FIND_BY_PHONE + dialect.lockForUpdate())
-        .bind("orgId", orgId.value())
-        .bind("phone", phone)
-        .map((rs, ctx) -> map(rs))
-        .list();
+  List<Lead> findByPhone(Handle handle, OrgId orgId, String phone, RowLock lock) {
+    return select(handle, FIND_BY_PHONE, orgId, lock).bind("phone", phone).map(ROW).list();
+  }
+
+  /** Whether the rows read are locked until the transaction ends, for a read-modify-write. */
+  enum RowLock {
+    NONE,
+    FOR_UPDATE
+  }
+
+  private Query select(Handle handle, String sql, OrgId orgId, RowLock lock) {
+    String locked = lock == RowLock.FOR_UPDATE ? sql + dialect.lockForUpdate() : sql;
+    return handle.createQuery(locked).bind("orgId", orgId.value());
   }
 
   private static <S extends SqlStatement<S>> S bindAttributes(S statement, Lead lead) {

@@ -3,6 +3,7 @@ package dev.leadtrail.lead;
 import dev.leadtrail.auth.Caller;
 import dev.leadtrail.error.ErrorType;
 import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.lead.LeadRepository.RowLock;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.user.User;
@@ -72,7 +73,7 @@ public final class LeadService {
         handle -> {
           Lead lead =
               leads
-                  .findForUpdate(handle, caller.orgId(), id)
+                  .find(handle, caller.orgId(), id, RowLock.FOR_UPDATE)
                   .orElseThrow(
                       () ->
                           new RuleViolationException(
@@ -83,12 +84,14 @@ public final class LeadService {
   }
 
   public Optional<Lead> find(OrgId orgId, LeadId id) {
-    return database.read(handle -> leads.find(handle, orgId, id));
+    return database.read(handle -> leads.find(handle, orgId, id, RowLock.NONE));
   }
 
   public Optional<Lead> findByEmail(OrgId orgId, String email) {
     return EmailAddress.parse(email)
-        .flatMap(address -> database.read(handle -> leads.findByEmail(handle, orgId, address)));
+        .flatMap(
+            address ->
+                database.read(handle -> leads.findByEmail(handle, orgId, address, RowLock.NONE)));
   }
 
   private LeadId insert(Handle handle, Caller caller, List<LeadAttribute> attributes) {
@@ -120,8 +123,9 @@ public final class LeadService {
   private Optional<Lead> findBy(Handle handle, OrgId orgId, SearchBy searchBy, String value) {
     return switch (searchBy) {
       case EMAIL_ADDRESS ->
-          EmailAddress.parse(value).flatMap(address -> leads.findByEmail(handle, orgId, address));
-      case PHONE -> leads.findByPhone(handle, orgId, value).stream().findFirst();
+          EmailAddress.parse(value)
+              .flatMap(address -> leads.findByEmail(handle, orgId, address, RowLock.FOR_UPDATE));
+      case PHONE -> leads.findByPhone(handle, orgId, value, RowLock.FOR_UPDATE).stream().findFirst();
     };
   }
 

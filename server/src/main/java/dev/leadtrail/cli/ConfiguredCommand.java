@@ -9,8 +9,12 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
-/** Where {@code serve} and {@code admin} find their configuration: file, environment, flags. */
-final class ConfigOptions {
+/**
+ * A command that runs on the configured store, as {@code serve} and {@code admin} do: the file
+ * named by {@code --config}, then {@code LEADTRAIL_*} environment variables, then {@code
+ * --key=value} flags.
+ */
+abstract class ConfiguredCommand {
 
   @Option(
       names = "--config",
@@ -20,7 +24,7 @@ final class ConfigOptions {
 
   @Unmatched private List<String> overrides = new ArrayList<>();
 
-  LeadtrailConfig load() {
+  LeadtrailConfig configuration() {
     return ConfigLoader.load(Optional.ofNullable(file), System.getenv(), overrides);
   }
 }
