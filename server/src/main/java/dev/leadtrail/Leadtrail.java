@@ -51,7 +51,12 @@ public final class Leadtrail implements AutoCloseable {
 
   /** The store and the services, migrated, without the HTTP server: for administration. */
   public static Leadtrail open(LeadtrailConfig config) {
-    return new Leadtrail(config, Clock.systemUTC());
+    return open(config, Clock.systemUTC());
+  }
+
+  /** As {@link #open(LeadtrailConfig)}, telling the time by {@code clock}. */
+  public static Leadtrail open(LeadtrailConfig config, Clock clock) {
+    return new Leadtrail(config, clock);
   }
 
   /** Everything, serving HTTP on the configured address. */

@@ -17,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The key, its user and organisation are read from the store on every call, so a revoked key or
  * a deactivated user stops working at once, on every instance. Only the slow hash is spared: once a
  * secret has matched its stored hash, an HMAC of it under a key that lives only in this process
- * stands in for the next comparisons with that same stored hash. Thread-safe.
+ * stands in for the next comparisons with that same stored hash, and any other secret is refused
+ * without hashing, so that guessing at a key in use costs the server next to nothing. Thread-safe.
  */
 public final class Authenticator {
 

@@ -1,0 +1,48 @@
+package dev.leadtrail.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.leadtrail.config.ConfigLoader;
+import dev.leadtrail.error.RateLimitedException;
+import dev.leadtrail.org.OrgId;
+import dev.leadtrail.org.Organisation;
+import org.junit.jupiter.api.Test;
+
+class InMemoryRateLimiterTest {
+
+  private final InMemoryRateLimiter limiter =
+      new InMemoryRateLimiter(ConfigLoader.defaultConfig().rateLimits());
+
+  @Test
+  void bulkCalls_haveABudgetOfTheirOwn() {
+    Organisation organisation = organisation(null, null);
+    for (int i = 0; i < 25; i++) {
+      limiter.acquire(organisation, RateClass.STANDARD);
+    }
+
+    assertThatCode(() -> limiter.acquire(organisation, RateClass.BULK)).doesNotThrowAnyException();
+    assertThatThrownBy(() -> limiter.acquire(organisation, RateClass.BULK))
+        .isInstanceOf(RateLimitedException.class)
+        .hasMessage("API calls exceeded the limit of 1 in 5 second(s)");
+    assertThatThrownBy(() -> limiter.acquire(organisation, RateClass.STANDARD))
+        .isInstanceOf(RateLimitedException.class);
+  }
+
+  @Test
+  void aChangedLimit_takesEffectWithAFreshBudget() {
+    OrgId id = OrgId.random();
+    Organisation tight = new Organisation(id, "1", "Tight", "UTC", RateLimit.of(1, 60), null);
+    limiter.acquire(tight, RateClass.STANDARD);
+    assertThatThrownBy(() -> limiter.acquire(tight, RateClass.STANDARD))
+        .isInstanceOf(RateLimitedException.class);
+
+    Organisation loosened = new Organisation(id, "1", "Tight", "UTC", RateLimit.of(2, 60), null);
+
+    assertThatCode(() -> limiter.acquire(loosened, RateClass.STANDARD)).doesNotThrowAnyException();
+  }
+
+  private static Organisation organisation(RateLimit standard, RateLimit bulk) {
+    return new Organisation(OrgId.random(), "10001", "Test", "UTC", standard, bulk);
+  }
+}
