@@ -11,6 +11,7 @@ import dev.leadtrail.org.OrganisationRepository;
 import dev.leadtrail.org.OrganisationService;
 import dev.leadtrail.ratelimit.InMemoryRateLimiter;
 import dev.leadtrail.storage.Database;
+import dev.leadtrail.user.UserEndpoints;
 import dev.leadtrail.user.UserRepository;
 import dev.leadtrail.user.UserService;
 import java.time.Clock;
@@ -79,7 +80,7 @@ public final class Leadtrail implements AutoCloseable {
     http =
         HttpServer.start(
             config.server(),
-            List.of(new AuthEndpoints(), new LeadEndpoints(leads)),
+            List.of(new AuthEndpoints(), new UserEndpoints(users), new LeadEndpoints(leads)),
             auth.authenticator(),
             new InMemoryRateLimiter(config.rateLimits()));
   }

@@ -4,6 +4,7 @@ import dev.leadtrail.org.OrgId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import dev.leadtrail.value.EmailAddress;
 import org.jdbi.v3.core.Handle;
@@ -28,6 +29,9 @@ public final class UserRepository {
 
   private static final String FIND_BY_EMAIL =
       "SELECT " + COLUMNS + " FROM users u WHERE u.org_id = :orgId AND u.email_lower = :emailLower";
+
+  private static final String LIST =
+      "SELECT " + COLUMNS + " FROM users u WHERE u.org_id = :orgId ORDER BY u.first_name, u.last_name, u.id";
 
   private static final String SET_ACTIVE =
       "UPDATE users SET active = :active WHERE org_id = :orgId AND id = :id";
@@ -63,6 +67,10 @@ public final class UserRepository {
         .bind("emailLower", email.key())
         .map((rs, ctx) -> map(rs))
         .findOne();
+  }
+
+  public List<User> list(Handle handle, OrgId orgId) {
+    return handle.createQuery(LIST).bind("orgId", orgId.value()).map((rs, ctx) -> map(rs)).list();
   }
 
   public boolean setActive(Handle handle, OrgId orgId, UserId id, boolean active) {

@@ -7,6 +7,7 @@ import dev.leadtrail.org.OrganisationRepository;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.value.EmailAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** Creates and deactivates users. Thread-safe. */
@@ -68,6 +69,11 @@ public final class UserService {
 
   public Optional<User> find(OrgId orgId, UserId id) {
     return database.read(handle -> users.find(handle, orgId, id));
+  }
+
+  /** Every user of the organisation, active or not. */
+  public List<User> list(OrgId orgId) {
+    return database.read(handle -> users.list(handle, orgId));
   }
 
   /** A deactivated user's keys stop working at once. */
