@@ -1,0 +1,50 @@
+package dev.leadtrail.activitytype;
+
+import dev.leadtrail.org.OrgId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A custom activity type with its current custom fields (those taken off the type are not among
+ * them). Direction is 0 for inbound, 1 for outbound.
+ */
+public record ActivityType(
+    OrgId orgId,
+    ActivityTypeId id,
+    int eventCode,
+    String name,
+    int score,
+    String description,
+    int direction,
+    boolean trackLocation,
+    boolean allowAttachments,
+    boolean showInActivityGrid,
+    boolean canDeleteActivity,
+    boolean active,
+    List<FieldDefinition> fields) {
+
+  public static final int MAX_CUSTOM_FIELDS = 50;
+
+  public ActivityType {
+    Objects.requireNonNull(orgId);
+    Objects.requireNonNull(id);
+    Objects.requireNonNull(name);
+    Objects.requireNonNull(description);
+    fields = List.copyOf(fields);
+  }
+
+  /** A custom or system field by schema name, matched ignoring case. */
+  public Optional<FieldDefinition> field(String schemaName) {
+    String wanted = schemaName.toLowerCase(Locale.ROOT);
+    return SystemFields.ALL.stream()
+        .filter(f -> f.schemaName().toLowerCase(Locale.ROOT).equals(wanted))
+        .findFirst()
+        .or(
+            () ->
+                fields.stream()
+                    .filter(f -> f.schemaName().toLowerCase(Locale.ROOT).equals(wanted))
+                    .findFirst());
+  }
+}

@@ -1,0 +1,12 @@
+package dev.leadtrail.activitytype;
+
+import java.util.Objects;
+
+/** One option of a dropdown field, as LeadSquared's OptionSet lists it. */
+public record DropdownOption(String value, String text, boolean isDefault, int order) {
+
+  public DropdownOption {
+    Objects.requireNonNull(value);
+    text = text == null ? "" : text;
+  }
+}

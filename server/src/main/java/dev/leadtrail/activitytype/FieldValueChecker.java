@@ -1,0 +1,196 @@
+package dev.leadtrail.activitytype;
+
+import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.user.UserId;
+import dev.leadtrail.value.EmailAddress;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The field-value engine (contract section 7): checks a value against its field's data type and
+ * gives the canonical string to store. Every call that writes activity fields goes through here.
+ * A blank value means "no value" and is answered with {@code ""}; whether a field may be left
+ * without one is the caller's rule. Violations name the field. Stateless and thread-safe.
+ */
+public final class FieldValueChecker {
+
+  /** Finds an active user of the caller's organisation by GUID or email address. */
+  @FunctionalInterface
+  public interface ActiveUsers {
+    Optional<UserId> find(String idOrEmail);
+  }
+
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)");
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9](?:[0-9 -]*[0-9])?");
+  private static final int PHONE_MAX_LENGTH = 30;
+  private static final int URL_MAX_LENGTH = 2_000;
+  private static final int FILE_NAME_MAX_LENGTH = 255;
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter ISO_DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+
+  /**
+   * The canonical value of {@code raw} for {@code field}, or {@code ""} when it is blank.
+   *
+   * @param skipOptionCheck true when the caller sent {@code ValidateDropDownOptions: true}: a
+   *     dropdown value outside the options is then kept as given; every other check still applies
+   */
+  public String check(FieldDefinition field, String raw, boolean skipOptionCheck, ActiveUsers users) {
+    if (raw == null || raw.isBlank()) {
+      return "";
+    }
+    String value = raw.strip();
+    return switch (field.dataType()) {
+      case STRING, TEXT -> text(field, raw);
+      case NUMBER -> number(field, value);
+      case DATE -> date(field, value);
+      case DATE_TIME -> dateTime(field, value);
+      case BOOLEAN -> bool(field, value);
+      case DROPDOWN, SEARCHABLE_DROPDOWN -> dropdown(field, value, skipOptionCheck);
+      case EMAIL -> email(field, value);
+      case PHONE -> phone(field, value);
+      case URL -> url(field, value);
+      case ACTIVE_USERS -> activeUser(field, value, users);
+      case FILE -> fileName(field, value);
+    };
+  }
+
+  private static String text(FieldDefinition field, String raw) {
+    int length = raw.codePointCount(0, raw.length());
+    if (length > field.lengthLimit()) {
+      throw invalid(
+          field,
+          "The value has " + length + " characters; at most " + field.lengthLimit() + " are allowed.");
+    }
+    return raw;
+  }
+
+  private static String number(FieldDefinition field, String value) {
+    if (!DECIMAL.matcher(value).matches()) {
+      throw invalid(field, "'" + value + "' is not a decimal number.");
+    }
+    BigDecimal number = new BigDecimal(value).stripTrailingZeros();
+    return number.signum() == 0 ? "0" : number.toPlainString();
+  }
+
+  private static String date(FieldDefinition field, String value) {
+    try {
+      return LocalDate.parse(value, DATE).format(DATE);
+    } catch (DateTimeParseException e) {
+      throw invalid(field, "'" + value + "' is not a date of the form yyyy-MM-dd.");
+    }
+  }
+
+  private static String dateTime(FieldDefinition field, String value) {
+    String local = value.endsWith("Z") ? value.substring(0, value.length() - 1) : value;
+    for (DateTimeFormatter format : List.of(DATE_TIME, ISO_DATE_TIME)) {
+      try {
+        return LocalDateTime.parse(local, format).format(DATE_TIME);
+      } catch (DateTimeParseException e) {
+        // try the next accepted form
+      }
+    }
+    throw invalid(field, "'" + value + "' is not a UTC date-time of the form yyyy-MM-dd HH:mm:ss.");
+  }
+
+  private static String bool(FieldDefinition field, String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes" -> "1";
+      case "false", "0", "no" -> "0";
+      default -> throw invalid(field, "'" + value + "' is not true, false, 1, 0, yes or no.");
+    };
+  }
+
+  private static String dropdown(FieldDefinition field, String value, boolean skipOptionCheck) {
+    List<String> chosen = new ArrayList<>();
+    if (field.multiSelect()) {
+      for (String part : value.split(";")) {
+        if (!part.isBlank()) {
+          chosen.add(part.strip());
+        }
+      }
+    } else {
+      chosen.add(value);
+    }
+    Set<String> canonical = new LinkedHashSet<>();
+    for (String choice : chosen) {
+      Optional<String> option =
+          field.options().stream()
+              .map(DropdownOption::value)
+              .filter(v -> v.equalsIgnoreCase(choice))
+              .findFirst();
+      if (option.isEmpty() && !skipOptionCheck) {
+        throw invalid(field, "'" + choice + "' is not one of the field's options.");
+      }
+      canonical.add(option.orElse(choice));
+    }
+    return String.join(";", canonical);
+  }
+
+  private static String email(FieldDefinition field, String value) {
+    return EmailAddress.parse(value)
+        .map(EmailAddress::value)
+        .orElseThrow(() -> invalid(field, "'" + value + "' is not an email address."));
+  }
+
+  private static String phone(FieldDefinition field, String value) {
+    if (value.length() > PHONE_MAX_LENGTH || !PHONE.matcher(value).matches()) {
+      throw invalid(field, "A phone number has digits, with an optional leading +, spaces and -.");
+    }
+    return value;
+  }
+
+  private static String url(FieldDefinition field, String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && value.length() <= URL_MAX_LENGTH) {
+        return value;
+      }
+    } catch (URISyntaxException e) {
+      // answered below
+    }
+    throw invalid(field, "The value is not an http or https URL.");
+  }
+
+  private static String activeUser(FieldDefinition field, String value, ActiveUsers users) {
+    return users
+        .find(value)
+        .map(UserId::value)
+        .orElseThrow(() -> invalid(field, "No active user of the organisation is " + value + "."));
+  }
+
+  private static String fileName(FieldDefinition field, String value) {
+    boolean plainName =
+        value.length() <= FILE_NAME_MAX_LENGTH
+            && value.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))
+            && !value.equals(".")
+            && !value.equals("..");
+    if (!plainName) {
+      throw invalid(field, "The value is not the name of a stored file.");
+    }
+    return value;
+  }
+
+  private static RuleViolationException invalid(FieldDefinition field, String detail) {
+    return RuleViolationException.invalidInput(field.schemaName(), detail);
+  }
+}
