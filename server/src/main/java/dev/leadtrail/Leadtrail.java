@@ -1,5 +1,7 @@
 package dev.leadtrail;
 
+import dev.leadtrail.activitytype.ActivityTypeEndpoints;
+import dev.leadtrail.activitytype.ActivityTypeService;
 import dev.leadtrail.auth.ApiKeyService;
 import dev.leadtrail.auth.Auth;
 import dev.leadtrail.auth.AuthEndpoints;
@@ -30,6 +32,7 @@ public final class Leadtrail implements AutoCloseable {
   private final UserService users;
   private final Auth auth;
   private final LeadService leads;
+  private final ActivityTypeService activityTypes;
   private HttpServer http;
 
   private Leadtrail(LeadtrailConfig config, Clock clock) {
@@ -48,6 +51,7 @@ public final class Leadtrail implements AutoCloseable {
     this.users = new UserService(database, userRepository, organisationRepository, clock);
     this.auth = Auth.create(database, userRepository, clock);
     this.leads = LeadService.create(database, userRepository, clock);
+    this.activityTypes = ActivityTypeService.create(database, clock);
   }
 
   /** The store and the services, migrated, without the HTTP server: for administration. */
@@ -80,7 +84,11 @@ public final class Leadtrail implements AutoCloseable {
     http =
         HttpServer.start(
             config.server(),
-            List.of(new AuthEndpoints(), new UserEndpoints(users), new LeadEndpoints(leads)),
+            List.of(
+                new AuthEndpoints(),
+                new UserEndpoints(users),
+                new LeadEndpoints(leads),
+                new ActivityTypeEndpoints(activityTypes)),
             auth.authenticator(),
             new InMemoryRateLimiter(config.rateLimits()));
   }
@@ -102,6 +110,10 @@ public final class Leadtrail implements AutoCloseable {
 
   public LeadService leads() {
     return leads;
+  }
+
+  public ActivityTypeService activityTypes() {
+    return activityTypes;
   }
 
   public ApiKeyService apiKeys() {

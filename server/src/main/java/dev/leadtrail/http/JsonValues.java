@@ -3,7 +3,12 @@ package dev.leadtrail.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadtrail.error.MalformedRequestException;
+import dev.leadtrail.error.RuleViolationException;
+import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * Reads request values at the edge. Clients send scalars as strings ({@code "Value":"1"}) or as
@@ -11,6 +16,8 @@ import dev.leadtrail.error.MalformedRequestException;
  * of the wrong JSON shape is a malformed request naming the parameter.
  */
 public final class JsonValues {
+
+  private static final ObjectMapper EMBEDDED = new ObjectMapper();
 
   private JsonValues() {}
 
@@ -33,6 +40,50 @@ public final class JsonValues {
     }
     throw new MalformedRequestException(
         parameter + " must be a string or a number, not " + ApiCall.kind(node) + ".");
+  }
+
+  /** An optional whole number, sent as a number or a string; absent, null or "" give null. */
+  public static Integer optionalInteger(JsonNode node, String parameter) {
+    String text = scalarText(node, parameter);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(new BigDecimal(text.strip()).intValueExact());
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw RuleViolationException.invalidInput(parameter, "'" + text + "' is not a whole number.");
+    }
+  }
+
+  /** An optional flag: true/false as booleans or strings, or 1/0; absent, null or "" give null. */
+  public static Boolean optionalBoolean(JsonNode node, String parameter) {
+    String text = scalarText(node, parameter);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "1" -> Boolean.TRUE;
+      case "false", "0" -> Boolean.FALSE;
+      default -> throw RuleViolationException.invalidInput(parameter, "'" + text + "' is not true or false.");
+    };
+  }
+
+  /** JSON carried inside a string value, as LeadSquared sends OptionSet. */
+  public static JsonNode embedded(String text, String parameter) {
+    try {
+      return EMBEDDED.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw RuleViolationException.invalidInput(parameter, "The value is not valid JSON.");
+    }
+  }
+
+  /** A value written as JSON text, to be carried inside a string value. */
+  public static String encode(Object value) {
+    try {
+      return EMBEDDED.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a value could not be written as JSON", e);
+    }
   }
 
   public static ObjectNode object(JsonNode node, String parameter) {

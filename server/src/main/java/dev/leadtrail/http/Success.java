@@ -16,6 +16,11 @@ public record Success(@JsonProperty("Status") String status, @JsonProperty("Mess
       @JsonProperty("RelatedId") String relatedId,
       @JsonProperty("AffectedRows") Integer affectedRows) {}
 
+  /** {@code {"Status":"Success"}}, for calls that answer nothing more. */
+  public static Success plain() {
+    return new Success("Success", null);
+  }
+
   public static Success withId(String id) {
     return new Success("Success", new Message(id, null, null));
   }

@@ -1,0 +1,288 @@
+package dev.leadtrail.activitytype;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadtrail.org.OrgId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * Stores activity types and their fields. A field taken off a type is marked removed rather than
+ * deleted. Stateless and thread-safe.
+ */
+final class ActivityTypeRepository {
+
+  private static final String TYPE_COLUMNS =
+      """
+      t.org_id, t.id, t.event_code, t.name, t.score, t.description, t.direction,
+      t.track_location, t.allow_attachments, t.show_in_activity_grid, t.can_delete_activity,
+      t.active""";
+
+  private static final String INSERT_TYPE =
+      """
+      INSERT INTO activity_types (org_id, id, event_code, name, name_lower, score, description,
+                                  direction, track_location, allow_attachments,
+                                  show_in_activity_grid, can_delete_activity, active, created_at,
+                                  modified_at)
+      VALUES (:orgId, :id, :eventCode, :name, :nameLower, :score, :description, :direction,
+              :trackLocation, :allowAttachments, :showInActivityGrid, :canDeleteActivity, :active,
+              :now, :now)""";
+
+  private static final String UPDATE_TYPE =
+      """
+      UPDATE activity_types
+         SET name = :name, name_lower = :nameLower, score = :score, description = :description,
+             direction = :direction, track_location = :trackLocation,
+             allow_attachments = :allowAttachments, show_in_activity_grid = :showInActivityGrid,
+             can_delete_activity = :canDeleteActivity, active = :active, modified_at = :now
+       WHERE org_id = :orgId AND id = :id""";
+
+  private static final String REMOVE_FIELDS =
+      "UPDATE activity_fields SET removed = :removed WHERE org_id = :orgId AND type_id = :typeId";
+
+  private static final String UPSERT_FIELD =
+      """
+      INSERT INTO activity_fields (org_id, type_id, schema_name, display_name, data_type, mandatory,
+                                   show_in_form, sequence, options, multi_select, max_field_length,
+                                   removed)
+      VALUES (:orgId, :typeId, :schemaName, :displayName, :dataType, :mandatory, :showInForm,
+              :sequence, :options, :multiSelect, :maxFieldLength, :removed)
+      ON CONFLICT (org_id, type_id, schema_name) DO UPDATE
+         SET display_name = excluded.display_name, data_type = excluded.data_type,
+             mandatory = excluded.mandatory, show_in_form = excluded.show_in_form,
+             sequence = excluded.sequence, options = excluded.options,
+             multi_select = excluded.multi_select, max_field_length = excluded.max_field_length,
+             removed = excluded.removed""";
+
+  private static final String FIND_BY_CODE =
+      "SELECT " + TYPE_COLUMNS + " FROM activity_types t WHERE t.org_id = :orgId AND t.event_code = :code";
+
+  private static final String FIND_BY_ID =
+      "SELECT " + TYPE_COLUMNS + " FROM activity_types t WHERE t.org_id = :orgId AND t.id = :id";
+
+  private static final String LIST =
+      "SELECT " + TYPE_COLUMNS + " FROM activity_types t WHERE t.org_id = :orgId ORDER BY t.event_code";
+
+  private static final String FIELDS =
+      """
+      SELECT f.type_id, f.schema_name, f.display_name, f.data_type, f.mandatory, f.show_in_form,
+             f.sequence, f.options, f.multi_select, f.max_field_length
+        FROM activity_fields f
+       WHERE f.org_id = :orgId AND f.removed = :removed""";
+
+  private static final String NEXT_EVENT_CODE =
+      "SELECT COALESCE(MAX(event_code) + 1, :first) FROM activity_types WHERE org_id = :orgId";
+
+  /** Custom event codes are allocated from here up (contract section 5.8). */
+  static final int FIRST_EVENT_CODE = 200;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** An option as stored: the OptionSet's own shape. */
+  record StoredOption(
+      @JsonProperty("Value") String value,
+      @JsonProperty("Text") String text,
+      @JsonProperty("IsDefault") boolean isDefault,
+      @JsonProperty("Order") int order) {}
+
+  private static final TypeReference<List<StoredOption>> OPTIONS = new TypeReference<>() {};
+
+  void insert(Handle handle, ActivityType type, Instant now) {
+    bindType(handle.createUpdate(INSERT_TYPE), type, now).execute();
+    replaceFields(handle, type);
+  }
+
+  void update(Handle handle, ActivityType type, Instant now) {
+    bindType(handle.createUpdate(UPDATE_TYPE), type, now).execute();
+    replaceFields(handle, type);
+  }
+
+  int nextEventCode(Handle handle, OrgId orgId) {
+    return handle
+        .createQuery(NEXT_EVENT_CODE)
+        .bind("orgId", orgId.value())
+        .bind("first", FIRST_EVENT_CODE)
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  Optional<ActivityType> findByEventCode(Handle handle, OrgId orgId, int code) {
+    return withFields(handle, orgId, handle.createQuery(FIND_BY_CODE).bind("code", code))
+        .stream()
+        .findFirst();
+  }
+
+  Optional<ActivityType> findById(Handle handle, OrgId orgId, ActivityTypeId id) {
+    return withFields(handle, orgId, handle.createQuery(FIND_BY_ID).bind("id", id.value()))
+        .stream()
+        .findFirst();
+  }
+
+  List<ActivityType> list(Handle handle, OrgId orgId) {
+    return withFields(handle, orgId, handle.createQuery(LIST));
+  }
+
+  /** Marks every field removed, then stores the type's current ones as not removed. */
+  private static void replaceFields(Handle handle, ActivityType type) {
+    handle
+        .createUpdate(REMOVE_FIELDS)
+        .bind("orgId", type.orgId().value())
+        .bind("typeId", type.id().value())
+        .bind("removed", true)
+        .execute();
+    for (FieldDefinition field : type.fields()) {
+      handle
+          .createUpdate(UPSERT_FIELD)
+          .bind("orgId", type.orgId().value())
+          .bind("typeId", type.id().value())
+          .bind("schemaName", field.schemaName())
+          .bind("displayName", field.displayName())
+          .bind("dataType", field.dataType().wireName())
+          .bind("mandatory", field.mandatory())
+          .bind("showInForm", field.showInForm())
+          .bind("sequence", field.sequence())
+          .bind("options", optionsJson(field.options()))
+          .bind("multiSelect", field.multiSelect())
+          .bind("maxFieldLength", field.maxFieldLength())
+          .bind("removed", false)
+          .execute();
+    }
+  }
+
+  private static <S extends SqlStatement<S>> S bindType(
+      S statement, ActivityType type, Instant now) {
+    return statement
+        .bind("orgId", type.orgId().value())
+        .bind("id", type.id().value())
+        .bind("eventCode", type.eventCode())
+        .bind("name", type.name())
+        .bind("nameLower", type.name().toLowerCase(Locale.ROOT))
+        .bind("score", type.score())
+        .bind("description", type.description())
+        .bind("direction", type.direction())
+        .bind("trackLocation", type.trackLocation())
+        .bind("allowAttachments", type.allowAttachments())
+        .bind("showInActivityGrid", type.showInActivityGrid())
+        .bind("canDeleteActivity", type.canDeleteActivity())
+        .bind("active", type.active())
+        .bind("now", now.toEpochMilli());
+  }
+
+  /** Runs a query of types of one organisation and attaches each type's current fields. */
+  private static List<ActivityType> withFields(Handle handle, OrgId orgId, Query typeQuery) {
+    List<TypeRow> rows =
+        typeQuery.bind("orgId", orgId.value()).map((rs, ctx) -> typeRow(rs)).list();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<FieldDefinition>> fields = new HashMap<>();
+    handle
+        .createQuery(FIELDS)
+        .bind("orgId", orgId.value())
+        .bind("removed", false)
+        .map((rs, ctx) -> Map.entry(rs.getString("type_id"), field(rs)))
+        .forEach(e -> fields.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return rows.stream()
+        .map(row -> row.withFields(sorted(fields.getOrDefault(row.id().value(), List.of()))))
+        .toList();
+  }
+
+  private static List<FieldDefinition> sorted(List<FieldDefinition> fields) {
+    return fields.stream()
+        .sorted(
+            Comparator.comparingInt(FieldDefinition::sequence)
+                .thenComparingInt(f -> customNumber(f.schemaName())))
+        .toList();
+  }
+
+  private static int customNumber(String schemaName) {
+    return Integer.parseInt(schemaName.substring(schemaName.lastIndexOf('_') + 1));
+  }
+
+  /** A type row before its fields are attached. */
+  private record TypeRow(
+      OrgId orgId,
+      ActivityTypeId id,
+      int eventCode,
+      String name,
+      int score,
+      String description,
+      int direction,
+      boolean trackLocation,
+      boolean allowAttachments,
+      boolean showInActivityGrid,
+      boolean canDeleteActivity,
+      boolean active) {
+
+    ActivityType withFields(List<FieldDefinition> fields) {
+      return new ActivityType(
+          orgId, id, eventCode, name, score, description, direction, trackLocation,
+          allowAttachments, showInActivityGrid, canDeleteActivity, active, fields);
+    }
+  }
+
+  private static TypeRow typeRow(ResultSet rs) throws SQLException {
+    return new TypeRow(
+        new OrgId(rs.getString("org_id")),
+        new ActivityTypeId(rs.getString("id")),
+        rs.getInt("event_code"),
+        rs.getString("name"),
+        rs.getInt("score"),
+        rs.getString("description"),
+        rs.getInt("direction"),
+        rs.getBoolean("track_location"),
+        rs.getBoolean("allow_attachments"),
+        rs.getBoolean("show_in_activity_grid"),
+        rs.getBoolean("can_delete_activity"),
+        rs.getBoolean("active"));
+  }
+
+  private static FieldDefinition field(ResultSet rs) throws SQLException {
+    int maxLength = rs.getInt("max_field_length");
+    Integer maxFieldLength = rs.wasNull() ? null : maxLength;
+    return new FieldDefinition(
+        rs.getString("schema_name"),
+        rs.getString("display_name"),
+        DataType.named(rs.getString("data_type")).orElseThrow(),
+        rs.getBoolean("mandatory"),
+        rs.getBoolean("show_in_form"),
+        rs.getInt("sequence"),
+        options(rs.getString("options")),
+        rs.getBoolean("multi_select"),
+        maxFieldLength);
+  }
+
+  private static String optionsJson(List<DropdownOption> options) {
+    try {
+      return JSON.writeValueAsString(
+          options.stream()
+              .map(o -> new StoredOption(o.value(), o.text(), o.isDefault(), o.order()))
+              .toList());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("options could not be written as JSON", e);
+    }
+  }
+
+  private static List<DropdownOption> options(String json) {
+    try {
+      return JSON.readValue(json, OPTIONS).stream()
+          .map(o -> new DropdownOption(o.value(), o.text(), o.isDefault(), o.order()))
+          .toList();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored options are not a JSON array", e);
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package dev.leadtrail.activitytype;
+
+import dev.leadtrail.auth.Caller;
+import dev.leadtrail.error.ErrorType;
+import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.org.OrgId;
+import dev.leadtrail.storage.Database;
+import dev.leadtrail.user.Role;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Defines activity types and their fields (contract section 5.8). Thread-safe. */
+public final class ActivityTypeService {
+
+  private static final Pattern CUSTOM_FIELD =
+      Pattern.compile("mx_Custom_([1-9][0-9]?)", Pattern.CASE_INSENSITIVE);
+  private static final int MAX_NAME_LENGTH = 100;
+
+  private final Database database;
+  private final ActivityTypeRepository types;
+  private final Clock clock;
+
+  private ActivityTypeService(Database database, ActivityTypeRepository types, Clock clock) {
+    this.database = database;
+    this.types = types;
+    this.clock = clock;
+  }
+
+  public static ActivityTypeService create(Database database, Clock clock) {
+    return new ActivityTypeService(database, new ActivityTypeRepository(), clock);
+  }
+
+  /** Creates a type; answers it with its newly allocated event code. */
+  public ActivityType create(Caller caller, ActivityTypeDraft draft) {
+    requireAdministrator(caller);
+    if (draft.name() == null) {
+      throw new RuleViolationException(
+          ErrorType.MANDATORY_ATTRIBUTE_MISSING, "ActivityEventName is mandatory.");
+    }
+    List<FieldDefinition> fields =
+        definitions(draft.fields() == null ? List.of() : draft.fields());
+    return database.write(
+        handle -> {
+          var type =
+              new ActivityType(
+                  caller.orgId(),
+                  ActivityTypeId.random(),
+                  types.nextEventCode(handle, caller.orgId()),
+                  name(draft.name()),
+                  orElse(draft.score(), 0),
+                  orElse(draft.description(), "").strip(),
+                  direction(orElse(draft.direction(), 0)),
+                  orElse(draft.trackLocation(), false),
+                  orElse(draft.allowAttachments(), false),
+                  orElse(draft.showInActivityGrid(), true),
+                  orElse(draft.canDeleteActivity(), true),
+                  orElse(draft.active(), true),
+                  fields);
+          store(() -> types.insert(handle, type, clock.instant()), type.name());
+          return type;
+        });
+  }
+
+  /** Changes what the draft names; fields, when given, become the type's whole set. */
+  public ActivityType update(Caller caller, ActivityTypeId id, ActivityTypeDraft draft) {
+    requireAdministrator(caller);
+    List<FieldDefinition> newFields = draft.fields() == null ? null : definitions(draft.fields());
+    return database.write(
+        handle -> {
+          ActivityType old =
+              types
+                  .findById(handle, caller.orgId(), id)
+                  .orElseThrow(
+                      () ->
+                          new RuleViolationException(
+                              ErrorType.INVALID_ACTIVITY, "Activity type " + id + " does not exist."));
+          var changed =
+              new ActivityType(
+                  old.orgId(),
+                  old.id(),
+                  old.eventCode(),
+                  draft.name() == null ? old.name() : name(draft.name()),
+                  orElse(draft.score(), old.score()),
+                  orElse(draft.description(), old.description()).strip(),
+                  direction(orElse(draft.direction(), old.direction())),
+                  orElse(draft.trackLocation(), old.trackLocation()),
+                  orElse(draft.allowAttachments(), old.allowAttachments()),
+                  orElse(draft.showInActivityGrid(), old.showInActivityGrid()),
+                  orElse(draft.canDeleteActivity(), old.canDeleteActivity()),
+                  orElse(draft.active(), old.active()),
+                  newFields == null ? old.fields() : newFields);
+          store(() -> types.update(handle, changed, clock.instant()), changed.name());
+          return changed;
+        });
+  }
+
+  public List<ActivityType> list(OrgId orgId) {
+    return database.read(handle -> types.list(handle, orgId));
+  }
+
+  /** The type with this event code, active or not; an unknown code is an invalid activity. */
+  public ActivityType byEventCode(OrgId orgId, int eventCode) {
+    return database
+        .read(handle -> types.findByEventCode(handle, orgId, eventCode))
+        .orElseThrow(() -> unknownEventCode(eventCode));
+  }
+
+  /** The option values of a dropdown field of a type, in their order. */
+  public List<String> dropdownOptions(OrgId orgId, int eventCode, String schemaName) {
+    FieldDefinition field =
+        byEventCode(orgId, eventCode)
+            .field(schemaName)
+            .orElseThrow(
+                () ->
+                    new RuleViolationException(
+                        ErrorType.UNKNOWN_ATTRIBUTE,
+                        "Activity type " + eventCode + " has no field " + schemaName + "."));
+    if (!field.dataType().isDropdown()) {
+      throw RuleViolationException.invalidInput("SchemaName", field.schemaName() + " is not a dropdown.");
+    }
+    return field.options().stream().map(DropdownOption::value).toList();
+  }
+
+  public static RuleViolationException unknownEventCode(int eventCode) {
+    return new RuleViolationException(
+        ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty: " + eventCode + ".");
+  }
+
+  private static void requireAdministrator(Caller caller) {
+    if (caller.user().role() != Role.ADMINISTRATOR) {
+      throw new RuleViolationException(
+          ErrorType.UNAUTHORIZED_ACCESS, "Only an Administrator may define activity types.");
+    }
+  }
+
+  private static String name(String name) {
+    String trimmed = name.strip();
+    if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
+      throw RuleViolationException.invalidInput(
+          "ActivityEventName", "A name has 1 to " + MAX_NAME_LENGTH + " characters.");
+    }
+    return trimmed;
+  }
+
+  private static int direction(int direction) {
+    if (direction != 0 && direction != 1) {
+      throw RuleViolationException.invalidInput("Direction", "0 is inbound, 1 is outbound.");
+    }
+    return direction;
+  }
+
+  private List<FieldDefinition> definitions(List<FieldDraft> drafts) {
+    List<FieldDefinition> fields = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (FieldDraft draft : drafts) {
+      FieldDefinition field = definition(draft, fields.size() + 1);
+      if (!seen.add(field.schemaName())) {
+        throw RuleViolationException.invalidInput(
+            "SchemaName", field.schemaName() + " is defined more than once.");
+      }
+      fields.add(field);
+    }
+    return fields;
+  }
+
+  private static FieldDefinition definition(FieldDraft draft, int position) {
+    String schemaName = customSchemaName(draft.schemaName());
+    if (draft.dataType() == null) {
+      throw RuleViolationException.invalidInput("DataType", schemaName + " needs a data type.");
+    }
+    DataType dataType =
+        DataType.named(draft.dataType())
+            .orElseThrow(
+                () ->
+                    RuleViolationException.invalidInput(
+                        "DataType", "Unknown data type " + draft.dataType() + " for " + schemaName + "."));
+    Set<String> optionValues = new HashSet<>();
+    for (DropdownOption option : draft.options()) {
+      if (option.value().isBlank() || !optionValues.add(option.value().toLowerCase(Locale.ROOT))) {
+        throw RuleViolationException.invalidInput(
+            "OptionSet", schemaName + " has a blank or repeated option value.");
+      }
+    }
+    return new FieldDefinition(
+        schemaName,
+        draft.displayName() == null || draft.displayName().isBlank()
+            ? schemaName
+            : draft.displayName().strip(),
+        dataType,
+        orElse(draft.mandatory(), false),
+        orElse(draft.showInForm(), true),
+        orElse(draft.sequence(), position),
+        dataType.isDropdown() ? draft.options() : List.of(),
+        dataType.isDropdown() && orElse(draft.multiSelect(), false),
+        maxFieldLength(dataType, draft.maxFieldLength(), schemaName));
+  }
+
+  private static Integer maxFieldLength(DataType dataType, Integer requested, String schemaName) {
+    if (dataType != DataType.STRING && dataType != DataType.TEXT || requested == null) {
+      return null;
+    }
+    int ceiling =
+        dataType == DataType.STRING ? FieldDefinition.DEFAULT_STRING_LENGTH * 10 : FieldDefinition.TEXT_LENGTH;
+    if (requested < 1 || requested > ceiling) {
+      throw RuleViolationException.invalidInput(
+          "MaxFieldLength", schemaName + " may hold 1 to " + ceiling + " characters.");
+    }
+    return requested;
+  }
+
+  private static String customSchemaName(String schemaName) {
+    Matcher matcher = CUSTOM_FIELD.matcher(schemaName == null ? "" : schemaName.strip());
+    if (!matcher.matches() || Integer.parseInt(matcher.group(1)) > ActivityType.MAX_CUSTOM_FIELDS) {
+      throw RuleViolationException.invalidInput(
+          "SchemaName", "Custom fields are named mx_Custom_1 to mx_Custom_50, not " + schemaName + ".");
+    }
+    return "mx_Custom_" + matcher.group(1);
+  }
+
+  private void store(Runnable write, String name) {
+    try {
+      write.run();
+    } catch (RuntimeException e) {
+      if (database.dialect().isUniqueViolation(e)) {
+        throw new RuleViolationException(
+            ErrorType.DUPLICATE_ENTRY, "An activity type named " + name + " already exists.");
+      }
+      throw e;
+    }
+  }
+
+  private static <T> T orElse(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+}

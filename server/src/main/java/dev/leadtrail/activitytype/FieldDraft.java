@@ -1,0 +1,23 @@
+package dev.leadtrail.activitytype;
+
+import java.util.List;
+
+/**
+ * A field definition as a client sends it; null where the client sent nothing. {@link
+ * ActivityTypeService} checks it and fills in the defaults.
+ */
+public record FieldDraft(
+    String schemaName,
+    String displayName,
+    String dataType,
+    Boolean mandatory,
+    Boolean showInForm,
+    Integer sequence,
+    List<DropdownOption> options,
+    Boolean multiSelect,
+    Integer maxFieldLength) {
+
+  public FieldDraft {
+    options = options == null ? List.of() : List.copyOf(options);
+  }
+}
