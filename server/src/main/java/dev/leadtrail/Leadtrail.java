@@ -1,5 +1,7 @@
 package dev.leadtrail;
 
+import dev.leadtrail.activity.ActivityEndpoints;
+import dev.leadtrail.activity.ActivityService;
 import dev.leadtrail.activitytype.ActivityTypeEndpoints;
 import dev.leadtrail.activitytype.ActivityTypeService;
 import dev.leadtrail.auth.ApiKeyService;
@@ -33,6 +35,7 @@ public final class Leadtrail implements AutoCloseable {
   private final Auth auth;
   private final LeadService leads;
   private final ActivityTypeService activityTypes;
+  private final ActivityService activities;
   private HttpServer http;
 
   private Leadtrail(LeadtrailConfig config, Clock clock) {
@@ -52,6 +55,8 @@ public final class Leadtrail implements AutoCloseable {
     this.auth = Auth.create(database, userRepository, clock);
     this.leads = LeadService.create(database, userRepository, clock);
     this.activityTypes = ActivityTypeService.create(database, clock);
+    this.activities =
+        ActivityService.create(database, activityTypes, leads, userRepository, clock);
   }
 
   /** The store and the services, migrated, without the HTTP server: for administration. */
@@ -88,7 +93,8 @@ public final class Leadtrail implements AutoCloseable {
                 new AuthEndpoints(),
                 new UserEndpoints(users),
                 new LeadEndpoints(leads),
-                new ActivityTypeEndpoints(activityTypes)),
+                new ActivityTypeEndpoints(activityTypes),
+                new ActivityEndpoints(activities)),
             auth.authenticator(),
             new InMemoryRateLimiter(config.rateLimits()));
   }

@@ -3,7 +3,6 @@ package dev.leadtrail.activitytype;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leadtrail.error.ErrorType;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiCall;
 import dev.leadtrail.http.ApiEndpoints;
@@ -118,7 +117,7 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
   }
 
   void setting(ApiCall call) {
-    int code = eventCode(call.query("code").orElse(null), "code");
+    int code = EventCodes.parse(call.query("code").orElse(null));
     ActivityType type = types.byEventCode(call.caller().orgId(), code);
     List<FieldView> fields =
         Stream.concat(SystemFields.ALL.stream(), type.fields().stream()).map(FieldView::of).toList();
@@ -132,24 +131,9 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
       throw RuleViolationException.invalidInput("SchemaName", "It is required.");
     }
     int code =
-        eventCode(JsonValues.scalarText(parameter.get("ActivityEventCode"), "ActivityEventCode"),
-            "ActivityEventCode");
+        EventCodes.parse(JsonValues.scalarText(parameter.get("ActivityEventCode"), "ActivityEventCode"));
     call.respond(
         new OptionsView(types.dropdownOptions(call.caller().orgId(), code, schemaName.strip())));
-  }
-
-  /** An event code parameter: a whole number, else the contract's invalid-activity answer. */
-  static int eventCode(String text, String parameter) {
-    if (text == null || text.isBlank()) {
-      throw new RuleViolationException(
-          ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty: " + parameter + ".");
-    }
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new RuleViolationException(
-          ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty: " + text.strip() + ".");
-    }
   }
 
   private static ActivityTypeDraft draft(ObjectNode body, String directionName) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 
 /** Defines activity types and their fields (contract section 5.8). Thread-safe. */
 public final class ActivityTypeService {
@@ -101,13 +102,23 @@ public final class ActivityTypeService {
   }
 
   public List<ActivityType> list(OrgId orgId) {
-    return database.read(handle -> types.list(handle, orgId));
+    return database.read(handle -> list(handle, orgId));
+  }
+
+  /** The organisation's types, within the caller's transaction. */
+  public List<ActivityType> list(Handle handle, OrgId orgId) {
+    return types.list(handle, orgId);
   }
 
   /** The type with this event code, active or not; an unknown code is an invalid activity. */
   public ActivityType byEventCode(OrgId orgId, int eventCode) {
-    return database
-        .read(handle -> types.findByEventCode(handle, orgId, eventCode))
+    return database.read(handle -> byEventCode(handle, orgId, eventCode));
+  }
+
+  /** As {@link #byEventCode(OrgId, int)}, within the caller's transaction. */
+  public ActivityType byEventCode(Handle handle, OrgId orgId, int eventCode) {
+    return types
+        .findByEventCode(handle, orgId, eventCode)
         .orElseThrow(() -> unknownEventCode(eventCode));
   }
 

@@ -25,6 +25,10 @@ public record Success(@JsonProperty("Status") String status, @JsonProperty("Mess
     return new Success("Success", new Message(id, null, null));
   }
 
+  public static Success withIdAndRelatedId(String id, String relatedId) {
+    return new Success("Success", new Message(id, relatedId, null));
+  }
+
   public static Success withIdAndAffectedRows(String id, int affectedRows) {
     return new Success("Success", new Message(id, null, affectedRows));
   }

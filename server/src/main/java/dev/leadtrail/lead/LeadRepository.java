@@ -1,10 +1,9 @@
 package dev.leadtrail.lead;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.storage.Dialect;
+import dev.leadtrail.storage.RowLock;
+import dev.leadtrail.storage.StringMapColumn;
 import dev.leadtrail.user.UserId;
 import dev.leadtrail.value.EmailAddress;
 import java.sql.ResultSet;
@@ -56,8 +55,9 @@ final class LeadRepository {
       "SELECT " + COLUMNS
           + " FROM leads l WHERE l.org_id = :orgId AND l.phone = :phone ORDER BY l.created_at, l.id";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {};
+  private static final String ADD_SCORE =
+      "UPDATE leads SET score = score + :points WHERE org_id = :orgId AND id = :id";
+
   private static final RowMapper<Lead> ROW = (rs, ctx) -> map(rs);
 
   private final Dialect dialect;
@@ -77,6 +77,15 @@ final class LeadRepository {
     bindAttributes(handle.createUpdate(UPDATE), lead).execute();
   }
 
+  void addScore(Handle handle, OrgId orgId, LeadId id, int points) {
+    handle
+        .createUpdate(ADD_SCORE)
+        .bind("orgId", orgId.value())
+        .bind("id", id.value())
+        .bind("points", points)
+        .execute();
+  }
+
   Optional<Lead> find(Handle handle, OrgId orgId, LeadId id, RowLock lock) {
     return select(handle, FIND, orgId, lock).bind("id", id.value()).map(ROW).findOne();
   }
@@ -92,15 +101,8 @@ final class LeadRepository {
     return select(handle, FIND_BY_PHONE, orgId, lock).bind("phone", phone).map(ROW).list();
   }
 
-  /** Whether the rows read are locked until the transaction ends, for a read-modify-write. */
-  enum RowLock {
-    NONE,
-    FOR_UPDATE
-  }
-
   private Query select(Handle handle, String sql, OrgId orgId, RowLock lock) {
-    String locked = lock == RowLock.FOR_UPDATE ? sql + dialect.lockForUpdate() : sql;
-    return handle.createQuery(locked).bind("orgId", orgId.value());
+    return handle.createQuery(dialect.withLock(sql, lock)).bind("orgId", orgId.value());
   }
 
   private static <S extends SqlStatement<S>> S bindAttributes(S statement, Lead lead) {
@@ -116,13 +118,13 @@ final class LeadRepository {
         .bind("emailLower", email == null ? null : new EmailAddress(email).key())
         .bind("phone", lead.attributes().get(LeadAttributeRules.PHONE))
         .bind("ownerId", lead.attributes().get(LeadAttributeRules.OWNER))
-        .bind("attributes", toJson(others))
+        .bind("attributes", StringMapColumn.write(others))
         .bind("modifiedAt", lead.modifiedAt().toEpochMilli())
         .bind("modifiedBy", lead.modifiedBy().value());
   }
 
   private static Lead map(ResultSet rs) throws SQLException {
-    Map<String, String> attributes = new HashMap<>(fromJson(rs.getString("attributes")));
+    Map<String, String> attributes = new HashMap<>(StringMapColumn.read(rs.getString("attributes")));
     putIfPresent(attributes, LeadAttributeRules.FIRST_NAME, rs.getString("first_name"));
     putIfPresent(attributes, LeadAttributeRules.LAST_NAME, rs.getString("last_name"));
     putIfPresent(attributes, LeadAttributeRules.EMAIL, rs.getString("email"));
@@ -142,22 +144,6 @@ final class LeadRepository {
   private static void putIfPresent(Map<String, String> attributes, String name, String value) {
     if (value != null) {
       attributes.put(name, value);
-    }
-  }
-
-  private static String toJson(Map<String, String> attributes) {
-    try {
-      return JSON.writeValueAsString(attributes);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("lead attributes could not be written as JSON", e);
-    }
-  }
-
-  private static Map<String, String> fromJson(String json) {
-    try {
-      return JSON.readValue(json, STRING_MAP);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored lead attributes are not a JSON object", e);
     }
   }
 }

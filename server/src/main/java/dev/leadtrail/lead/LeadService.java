@@ -3,9 +3,9 @@ package dev.leadtrail.lead;
 import dev.leadtrail.auth.Caller;
 import dev.leadtrail.error.ErrorType;
 import dev.leadtrail.error.RuleViolationException;
-import dev.leadtrail.lead.LeadRepository.RowLock;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.storage.Database;
+import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.user.User;
 import dev.leadtrail.user.UserId;
 import dev.leadtrail.user.UserRepository;
@@ -92,6 +92,38 @@ public final class LeadService {
         .flatMap(
             address ->
                 database.read(handle -> leads.findByEmail(handle, orgId, address, RowLock.NONE)));
+  }
+
+  /**
+   * The lead an activity is posted on, within the caller's transaction; one that is not in the
+   * organisation is an invalid entity.
+   */
+  public Lead requireLead(Handle handle, OrgId orgId, LeadId id) {
+    return leads
+        .find(handle, orgId, id, RowLock.NONE)
+        .orElseThrow(
+            () ->
+                new RuleViolationException(
+                    ErrorType.INVALID_ENTITY, "Lead does not exist in the system"));
+  }
+
+  /**
+   * The lead with this email address, or a new one made from the attributes, within the caller's
+   * transaction.
+   */
+  public LeadId findOrCreate(
+      Handle handle, Caller caller, EmailAddress email, List<LeadAttribute> attributes) {
+    return leads
+        .findByEmail(handle, caller.orgId(), email, RowLock.FOR_UPDATE)
+        .map(Lead::id)
+        .orElseGet(() -> insert(handle, caller, attributes));
+  }
+
+  /** Adds an activity's score to its lead, within the caller's transaction. */
+  public void addScore(Handle handle, OrgId orgId, LeadId id, int points) {
+    if (points != 0) {
+      leads.addScore(handle, orgId, id, points);
+    }
   }
 
   private LeadId insert(Handle handle, Caller caller, List<LeadAttribute> attributes) {

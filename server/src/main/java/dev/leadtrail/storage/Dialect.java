@@ -31,6 +31,11 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
    */
   String lockForUpdate();
 
+  /** The query, locking the rows it reads when asked to. */
+  default String withLock(String sql, RowLock lock) {
+    return lock == RowLock.FOR_UPDATE ? sql + lockForUpdate() : sql;
+  }
+
   /** Whether the failure is a unique-key violation, which callers turn into DUPLICATE_ENTRY. */
   boolean isUniqueViolation(Throwable failure);
 }

@@ -3,6 +3,7 @@ package dev.leadtrail.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadtrail.config.LeadtrailConfig;
+import dev.leadtrail.ratelimit.RateLimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -25,6 +26,12 @@ public abstract class ApiTestCase {
   protected TestServer server;
 
   protected abstract TestDatabase.Store store();
+
+  /** A configuration whose rate limits are out of the way, for suites that make many calls. */
+  protected static LeadtrailConfig withoutRateLimits(LeadtrailConfig config) {
+    var lifted = RateLimit.of(1_000_000, 1);
+    return config.withRateLimits(new LeadtrailConfig.RateLimits(lifted, lifted));
+  }
 
   /** Lets a suite change the configuration its server starts with. */
   protected LeadtrailConfig configure(LeadtrailConfig config) {

@@ -1,0 +1,177 @@
+package dev.leadtrail.activity;
+
+import dev.leadtrail.activitytype.ActivityTypeId;
+import dev.leadtrail.lead.LeadId;
+import dev.leadtrail.org.OrgId;
+import dev.leadtrail.storage.Dialect;
+import dev.leadtrail.storage.RowLock;
+import dev.leadtrail.storage.StringMapColumn;
+import dev.leadtrail.user.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Stores activities. Stateless and thread-safe. */
+final class ActivityRepository {
+
+  private static final String COLUMNS =
+      """
+      a.org_id, a.id, a.lead_id, a.type_id, a.event_code, a.score, a.note, a.status, a.owner_id,
+      a.field_values, a.activity_at, a.created_at, a.created_by, a.modified_at, a.modified_by,
+      a.version""";
+
+  private static final String INSERT =
+      """
+      INSERT INTO activities (org_id, id, lead_id, type_id, event_code, score, note, status,
+                              owner_id, field_values, activity_at, created_at, created_by,
+                              modified_at, modified_by, version)
+      VALUES (:orgId, :id, :leadId, :typeId, :eventCode, :score, :note, :status, :ownerId,
+              :fieldValues, :activityAt, :createdAt, :createdBy, :modifiedAt, :modifiedBy,
+              :version)""";
+
+  private static final String FIND =
+      "SELECT " + COLUMNS + " FROM activities a WHERE a.org_id = :orgId AND a.id = :id";
+
+  private static final String LEAD_FILTER = " WHERE a.org_id = :orgId AND a.lead_id = :leadId";
+  private static final String LEAD_AND_EVENT_FILTER = LEAD_FILTER + " AND a.event_code = :eventCode";
+  private static final String NEWEST_FIRST = " ORDER BY a.activity_at DESC, a.id DESC";
+  private static final String PAGE = " LIMIT :limit OFFSET :offset";
+
+  private static final String EVENT_WINDOW_FILTER =
+      " WHERE a.org_id = :orgId AND a.event_code = :eventCode"
+          + " AND a.modified_at >= :from AND a.modified_at <= :to";
+
+  private static final RowMapper<Activity> ROW = (rs, ctx) -> map(rs);
+
+  /** The columns a list by activity type may be sorted on. */
+  enum SortColumn {
+    MODIFIED_ON("a.modified_at"),
+    CREATED_ON("a.created_at");
+
+    private final String column;
+
+    SortColumn(String column) {
+      this.column = column;
+    }
+  }
+
+  private final Dialect dialect;
+
+  ActivityRepository(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  void insert(Handle handle, Activity activity) {
+    handle
+        .createUpdate(INSERT)
+        .bind("orgId", activity.orgId().value())
+        .bind("id", activity.id().value())
+        .bind("leadId", activity.leadId().value())
+        .bind("typeId", activity.typeId().value())
+        .bind("eventCode", activity.eventCode())
+        .bind("score", activity.score())
+        .bind("note", activity.note())
+        .bind("status", activity.status())
+        .bind("ownerId", activity.owner().value())
+        .bind("fieldValues", StringMapColumn.write(activity.fieldValues()))
+        .bind("activityAt", activity.activityAt().toEpochMilli())
+        .bind("createdAt", activity.createdAt().toEpochMilli())
+        .bind("createdBy", activity.createdBy().value())
+        .bind("modifiedAt", activity.modifiedAt().toEpochMilli())
+        .bind("modifiedBy", activity.modifiedBy().value())
+        .bind("version", activity.version())
+        .execute();
+  }
+
+  Optional<Activity> find(Handle handle, OrgId orgId, ActivityId id, RowLock lock) {
+    return handle
+        .createQuery(dialect.withLock(FIND, lock))
+        .bind("orgId", orgId.value())
+        .bind("id", id.value())
+        .map(ROW)
+        .findOne();
+  }
+
+  /** A lead's activities, newest first, of one type when {@code eventCode} is given. */
+  Page<Activity> forLead(
+      Handle handle, OrgId orgId, LeadId leadId, Integer eventCode, int offset, int limit) {
+    String filter = eventCode == null ? LEAD_FILTER : LEAD_AND_EVENT_FILTER;
+    var count =
+        handle
+            .createQuery("SELECT COUNT(*) FROM activities a" + filter)
+            .bind("orgId", orgId.value())
+            .bind("leadId", leadId.value());
+    var rows =
+        handle
+            .createQuery("SELECT " + COLUMNS + " FROM activities a" + filter + NEWEST_FIRST + PAGE)
+            .bind("orgId", orgId.value())
+            .bind("leadId", leadId.value())
+            .bind("limit", limit)
+            .bind("offset", offset);
+    if (eventCode != null) {
+      count.bind("eventCode", eventCode);
+      rows.bind("eventCode", eventCode);
+    }
+    return new Page<>(count.mapTo(Long.class).one(), rows.map(ROW).list());
+  }
+
+  /** Activities of one type modified within [from, to], in a stable order. */
+  Page<Activity> ofType(
+      Handle handle,
+      OrgId orgId,
+      int eventCode,
+      Instant from,
+      Instant to,
+      SortColumn sortColumn,
+      boolean newestFirst,
+      int offset,
+      int limit) {
+    String direction = newestFirst ? " DESC" : " ASC";
+    String order = " ORDER BY " + sortColumn.column + direction + ", a.id" + direction;
+    long total =
+        handle
+            .createQuery("SELECT COUNT(*) FROM activities a" + EVENT_WINDOW_FILTER)
+            .bind("orgId", orgId.value())
+            .bind("eventCode", eventCode)
+            .bind("from", from.toEpochMilli())
+            .bind("to", to.toEpochMilli())
+            .mapTo(Long.class)
+            .one();
+    List<Activity> rows =
+        handle
+            .createQuery("SELECT " + COLUMNS + " FROM activities a" + EVENT_WINDOW_FILTER + order + PAGE)
+            .bind("orgId", orgId.value())
+            .bind("eventCode", eventCode)
+            .bind("from", from.toEpochMilli())
+            .bind("to", to.toEpochMilli())
+            .bind("limit", limit)
+            .bind("offset", offset)
+            .map(ROW)
+            .list();
+    return new Page<>(total, rows);
+  }
+
+  private static Activity map(ResultSet rs) throws SQLException {
+    return new Activity(
+        new OrgId(rs.getString("org_id")),
+        new ActivityId(rs.getString("id")),
+        new LeadId(rs.getString("lead_id")),
+        new ActivityTypeId(rs.getString("type_id")),
+        rs.getInt("event_code"),
+        rs.getInt("score"),
+        rs.getString("note"),
+        rs.getString("status"),
+        new UserId(rs.getString("owner_id")),
+        StringMapColumn.read(rs.getString("field_values")),
+        Instant.ofEpochMilli(rs.getLong("activity_at")),
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        new UserId(rs.getString("created_by")),
+        Instant.ofEpochMilli(rs.getLong("modified_at")),
+        new UserId(rs.getString("modified_by")),
+        rs.getLong("version"));
+  }
+}

@@ -1,0 +1,254 @@
+package dev.leadtrail.activity;
+
+import dev.leadtrail.activity.ActivityRepository.SortColumn;
+import dev.leadtrail.activitytype.ActivityType;
+import dev.leadtrail.activitytype.ActivityTypeId;
+import dev.leadtrail.activitytype.ActivityTypeService;
+import dev.leadtrail.activitytype.FieldDefinition;
+import dev.leadtrail.activitytype.FieldValueChecker;
+import dev.leadtrail.activitytype.SystemFields;
+import dev.leadtrail.auth.Caller;
+import dev.leadtrail.error.ErrorType;
+import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.lead.LeadId;
+import dev.leadtrail.lead.LeadService;
+import dev.leadtrail.org.OrgId;
+import dev.leadtrail.storage.Database;
+import dev.leadtrail.storage.RowLock;
+import dev.leadtrail.user.User;
+import dev.leadtrail.user.UserId;
+import dev.leadtrail.user.UserRepository;
+import dev.leadtrail.value.EmailAddress;
+import dev.leadtrail.value.Guid;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/** Posts activities on leads and reads them back (contract sections 5.2 to 5.5). Thread-safe. */
+public final class ActivityService {
+
+  /** What posting an activity made: the activity, and the lead it is on. */
+  public record Posted(ActivityId id, LeadId leadId) {}
+
+  /** How a list of one type's activities is cut and ordered. */
+  public record TypeQuery(
+      int eventCode, Instant from, Instant to, boolean byCreatedOn, boolean newestFirst, int pageIndex, int pageSize) {}
+
+  private final Database database;
+  private final ActivityRepository activities;
+  private final ActivityTypeService types;
+  private final LeadService leads;
+  private final UserRepository users;
+  private final FieldValueChecker checker = new FieldValueChecker();
+  private final Clock clock;
+
+  private ActivityService(
+      Database database,
+      ActivityRepository activities,
+      ActivityTypeService types,
+      LeadService leads,
+      UserRepository users,
+      Clock clock) {
+    this.database = database;
+    this.activities = activities;
+    this.types = types;
+    this.leads = leads;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  public static ActivityService create(
+      Database database,
+      ActivityTypeService types,
+      LeadService leads,
+      UserRepository users,
+      Clock clock) {
+    return new ActivityService(
+        database, new ActivityRepository(database.dialect()), types, leads, users, clock);
+  }
+
+  public Posted post(Caller caller, NewActivity request) {
+    if (request.eventCode() == null) {
+      throw new RuleViolationException(ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty.");
+    }
+    return database.write(
+        handle -> {
+          ActivityType type = types.byEventCode(handle, caller.orgId(), request.eventCode());
+          if (!type.active()) {
+            throw new RuleViolationException(
+                ErrorType.INVALID_ACTIVITY,
+                "Event Code is invalid or empty: " + type.eventCode() + " is inactive.");
+          }
+          Map<String, String> given = checkedFields(handle, caller.orgId(), type, request);
+          LeadId leadId = lead(handle, caller, request);
+          Map<String, String> custom = new HashMap<>();
+          for (FieldDefinition field : type.fields()) {
+            String value = given.getOrDefault(field.schemaName(), "");
+            if (field.mandatory() && value.isEmpty()) {
+              throw new RuleViolationException(
+                  ErrorType.MANDATORY_ATTRIBUTE_MISSING,
+                  "Mandatory field " + field.schemaName() + " has no value.");
+            }
+            if (!value.isEmpty()) {
+              custom.put(field.schemaName(), value);
+            }
+          }
+          Instant now = clock.instant();
+          var activity =
+              new Activity(
+                  caller.orgId(),
+                  ActivityId.random(),
+                  leadId,
+                  type.id(),
+                  type.eventCode(),
+                  type.score(),
+                  given.getOrDefault(SystemFields.NOTE, ""),
+                  orDefault(given.get(SystemFields.STATUS), SystemFields.ACTIVE),
+                  new UserId(orDefault(given.get(SystemFields.OWNER), caller.userId().value())),
+                  custom,
+                  request.activityAt() == null ? now : request.activityAt(),
+                  now,
+                  caller.userId(),
+                  now,
+                  caller.userId(),
+                  1);
+          activities.insert(handle, activity);
+          leads.addScore(handle, caller.orgId(), leadId, type.score());
+          return new Posted(activity.id(), leadId);
+        });
+  }
+
+  /** One activity with its type; an unknown id is an unknown prospect activity. */
+  public TypedActivity details(OrgId orgId, ActivityId id) {
+    return database.read(
+        handle -> {
+          Activity activity =
+              activities
+                  .find(handle, orgId, id, RowLock.NONE)
+                  .orElseThrow(() -> unknownActivity(id));
+          return new TypedActivity(activity, typeOf(handle, orgId, activity.typeId()));
+        });
+  }
+
+  /** A lead's activities, newest first; a lead outside the organisation has none. */
+  public Page<TypedActivity> forLead(
+      OrgId orgId, LeadId leadId, Integer eventCode, int offset, int rowCount) {
+    return database.read(
+        handle -> {
+          Page<Activity> page = activities.forLead(handle, orgId, leadId, eventCode, offset, rowCount);
+          return typed(handle, orgId, page);
+        });
+  }
+
+  /** Activities of one type modified (or created) within the query's window. */
+  public Page<TypedActivity> ofType(OrgId orgId, TypeQuery query) {
+    if (query.from().isAfter(query.to())) {
+      throw RuleViolationException.invalidInput("FromDate", "FromDate is after ToDate.");
+    }
+    return database.read(
+        handle -> {
+          types.byEventCode(handle, orgId, query.eventCode());
+          Page<Activity> page =
+              activities.ofType(
+                  handle,
+                  orgId,
+                  query.eventCode(),
+                  query.from(),
+                  query.to(),
+                  query.byCreatedOn() ? SortColumn.CREATED_ON : SortColumn.MODIFIED_ON,
+                  query.newestFirst(),
+                  (query.pageIndex() - 1) * query.pageSize(),
+                  query.pageSize());
+          return typed(handle, orgId, page);
+        });
+  }
+
+  private Page<TypedActivity> typed(Handle handle, OrgId orgId, Page<Activity> page) {
+    if (page.items().isEmpty()) {
+      return new Page<>(page.total(), List.of());
+    }
+    Map<ActivityTypeId, ActivityType> byId =
+        types.list(handle, orgId).stream()
+            .collect(Collectors.toMap(ActivityType::id, Function.identity()));
+    return new Page<>(
+        page.total(),
+        page.items().stream().map(a -> new TypedActivity(a, byId.get(a.typeId()))).toList());
+  }
+
+  private ActivityType typeOf(Handle handle, OrgId orgId, ActivityTypeId typeId) {
+    return types.list(handle, orgId).stream()
+        .filter(t -> t.id().equals(typeId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("an activity's type is missing"));
+  }
+
+  private LeadId lead(Handle handle, Caller caller, NewActivity request) {
+    if (request.leadId() != null) {
+      return leads.requireLead(handle, caller.orgId(), request.leadId()).id();
+    }
+    if (request.leadEmail() == null || request.leadEmail().isBlank()) {
+      throw RuleViolationException.invalidInput(
+          "RelatedProspectId", "Name the lead by RelatedProspectId or by EmailAddress.");
+    }
+    EmailAddress email =
+        EmailAddress.parse(request.leadEmail())
+            .orElseThrow(
+                () -> RuleViolationException.invalidInput("EmailAddress", "Not an email address."));
+    return leads.findOrCreate(handle, caller, email, request.leadAttributes());
+  }
+
+  /**
+   * The request's note and field values, checked against the type: canonical values by the
+   * fields' own schema names, "" where a value is blank.
+   */
+  private Map<String, String> checkedFields(
+      Handle handle, OrgId orgId, ActivityType type, NewActivity request) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (request.note() != null) {
+      values.put(SystemFields.NOTE, request.note());
+    }
+    FieldValueChecker.ActiveUsers activeUsers = idOrEmail -> activeUser(handle, orgId, idOrEmail);
+    for (FieldInput input : request.fields()) {
+      FieldDefinition field =
+          type.field(input.schemaName())
+              .orElseThrow(
+                  () ->
+                      new RuleViolationException(
+                          ErrorType.UNKNOWN_ATTRIBUTE,
+                          "Activity type " + type.eventCode() + " has no field " + input.schemaName() + "."));
+      if (input.value() == null) {
+        throw RuleViolationException.invalidInput(
+            field.schemaName(), "Value is missing; send an empty string to leave the field empty.");
+      }
+      if (values.containsKey(field.schemaName())) {
+        throw RuleViolationException.invalidInput(field.schemaName(), "The field is given more than once.");
+      }
+      values.put(field.schemaName(), checker.check(field, input.value(), request.skipOptionCheck(), activeUsers));
+    }
+    return values;
+  }
+
+  private Optional<UserId> activeUser(Handle handle, OrgId orgId, String idOrEmail) {
+    Optional<User> user =
+        Guid.isGuid(idOrEmail)
+            ? users.find(handle, orgId, new UserId(idOrEmail))
+            : EmailAddress.parse(idOrEmail).flatMap(email -> users.findByEmail(handle, orgId, email));
+    return user.filter(User::active).map(User::id);
+  }
+
+  static RuleViolationException unknownActivity(ActivityId id) {
+    return new RuleViolationException(
+        ErrorType.UNKNOWN_PROSPECT_ACTIVITY, "No activity " + id + " exists in the system.");
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isEmpty() ? fallback : value;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.leadtrail.activity;
+
+import dev.leadtrail.lead.LeadAttribute;
+import dev.leadtrail.lead.LeadId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An activity to post (contract section 5.2). The lead is named by {@code leadId}, or else by
+ * {@code leadEmail}, with {@code leadAttributes} to create it from when it does not exist yet.
+ * Null where the client sent nothing.
+ */
+public record NewActivity(
+    LeadId leadId,
+    String leadEmail,
+    List<LeadAttribute> leadAttributes,
+    Integer eventCode,
+    String note,
+    Instant activityAt,
+    List<FieldInput> fields,
+    boolean skipOptionCheck) {
+
+  public NewActivity {
+    leadAttributes = List.copyOf(leadAttributes);
+    fields = List.copyOf(fields);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.leadtrail.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A column holding a map of strings as a JSON object, the same text on SQLite and PostgreSQL. Keys
+ * are written in sorted order so that equal maps are stored as equal text.
+ */
+public final class StringMapColumn {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {};
+
+  private StringMapColumn() {}
+
+  public static String write(Map<String, String> values) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(values));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings could not be written as JSON", e);
+    }
+  }
+
+  public static Map<String, String> read(String json) {
+    try {
+      return JSON.readValue(json, STRING_MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored map of strings is not a JSON object", e);
+    }
+  }
+}
