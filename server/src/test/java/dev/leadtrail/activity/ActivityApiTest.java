@@ -245,6 +245,31 @@ abstract class ActivityApiTest extends ApiTestCase {
   }
 
   @Test
+  void aFieldTakenOffTheType_hidesItsValueUntilItIsAddedBack() {
+    Setup setup = setup("Hidden");
+    Tenant tenant = setup.tenant();
+    post(tenant, "CreateType", """
+        {"ActivityEventName":"Small","Fields":[{"SchemaName":"mx_Custom_1","DataType":"String"}]}""");
+    String typeId = json(server.get(ACTIVITIES + "ActivityTypes.Get?" + tenant.keyQuery())).get(1).get("ID").asText();
+    String id = json(post(tenant, "Create", """
+        {"RelatedProspectId":"%s","ActivityEvent":201,"Fields":[{"SchemaName":"mx_Custom_1","Value":"kept"}]}"""
+        .formatted(setup.leadId()))).get("Message").get("Id").asText();
+
+    post(tenant, "CustomActivityType/Update", """
+        {"ID":"%s","Fields":[{"SchemaName":"mx_Custom_2","DataType":"Number"}]}""".formatted(typeId));
+    JsonNode hidden = json(server.get(ACTIVITIES + "GetActivityDetails?activityId=" + id + "&" + tenant.keyQuery()));
+    post(tenant, "CustomActivityType/Update", """
+        {"ID":"%s","Fields":[{"SchemaName":"mx_Custom_1","DataType":"String"}]}""".formatted(typeId));
+    JsonNode restored = json(server.get(ACTIVITIES + "GetActivityDetails?activityId=" + id + "&" + tenant.keyQuery()));
+
+    assertThat(hidden.get("Fields")).extracting(f -> f.get("SchemaName").asText())
+        .containsExactly("ActivityEvent_Note", "Status", "Owner", "mx_Custom_2");
+    assertThat(hidden.get("Fields").get(3).get("Value").asText()).isEmpty();
+    assertThat(restored.get("Fields").get(3).get("SchemaName").asText()).isEqualTo("mx_Custom_1");
+    assertThat(restored.get("Fields").get(3).get("Value").asText()).isEqualTo("kept");
+  }
+
+  @Test
   void validateDropDownOptions_skipsOnlyTheOptionCheck() {
     Setup setup = setup("Options");
 
