@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadtrail.activitytype.ActivityType;
 import dev.leadtrail.activitytype.EventCodes;
 import dev.leadtrail.activitytype.FieldDefinition;
+import dev.leadtrail.activitytype.OptionSetJson;
 import dev.leadtrail.activitytype.SystemFields;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiCall;
@@ -266,13 +267,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
         field.mandatory(),
         field.showInForm(),
         field.sequence(),
-        field.options().isEmpty()
-            ? ""
-            : JsonValues.encode(
-                field.options().stream()
-                    .map(o -> Map.of("Value", o.value(), "Text", o.text(),
-                        "IsDefault", o.isDefault(), "Order", o.order()))
-                    .toList()),
+        OptionSetJson.encode(field.options()),
         field.multiSelect(),
         field.maxFieldLength());
   }

@@ -35,6 +35,12 @@ public record ActivityType(
     fields = List.copyOf(fields);
   }
 
+  public ActivityType withFields(List<FieldDefinition> newFields) {
+    return new ActivityType(
+        orgId, id, eventCode, name, score, description, direction, trackLocation, allowAttachments,
+        showInActivityGrid, canDeleteActivity, active, newFields);
+  }
+
   /** A custom or system field by schema name, matched ignoring case. */
   public Optional<FieldDefinition> field(String schemaName) {
     String wanted = schemaName.toLowerCase(Locale.ROOT);

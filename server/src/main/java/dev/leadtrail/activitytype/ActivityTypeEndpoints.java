@@ -40,12 +40,6 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
     }
   }
 
-  record OptionView(
-      @JsonProperty("Value") String value,
-      @JsonProperty("Text") String text,
-      @JsonProperty("IsDefault") boolean isDefault,
-      @JsonProperty("Order") int order) {}
-
   record FieldView(
       @JsonProperty("SchemaName") String schemaName,
       @JsonProperty("DisplayName") String displayName,
@@ -65,7 +59,7 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
           field.mandatory(),
           field.showInForm(),
           field.sequence(),
-          encodedOptionSet(field),
+          OptionSetJson.encode(field.options()),
           field.multiSelect(),
           field.maxFieldLength());
     }
@@ -197,15 +191,5 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
               order == null ? options.size() : order));
     }
     return options;
-  }
-
-  private static String encodedOptionSet(FieldDefinition field) {
-    if (field.options().isEmpty()) {
-      return "";
-    }
-    return JsonValues.encode(
-        field.options().stream()
-            .map(o -> new OptionView(o.value(), o.text(), o.isDefault(), o.order()))
-            .toList());
   }
 }

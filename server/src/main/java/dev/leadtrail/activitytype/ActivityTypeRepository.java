@@ -183,7 +183,7 @@ final class ActivityTypeRepository {
 
   /** Runs a query of types of one organisation and attaches each type's current fields. */
   private static List<ActivityType> withFields(Handle handle, OrgId orgId, Query typeQuery) {
-    List<TypeRow> rows =
+    List<ActivityType> rows =
         typeQuery.bind("orgId", orgId.value()).map((rs, ctx) -> typeRow(rs)).list();
     if (rows.isEmpty()) {
       return List.of();
@@ -212,30 +212,9 @@ final class ActivityTypeRepository {
     return Integer.parseInt(schemaName.substring(schemaName.lastIndexOf('_') + 1));
   }
 
-  /** A type row before its fields are attached. */
-  private record TypeRow(
-      OrgId orgId,
-      ActivityTypeId id,
-      int eventCode,
-      String name,
-      int score,
-      String description,
-      int direction,
-      boolean trackLocation,
-      boolean allowAttachments,
-      boolean showInActivityGrid,
-      boolean canDeleteActivity,
-      boolean active) {
-
-    ActivityType withFields(List<FieldDefinition> fields) {
-      return new ActivityType(
-          orgId, id, eventCode, name, score, description, direction, trackLocation,
-          allowAttachments, showInActivityGrid, canDeleteActivity, active, fields);
-    }
-  }
-
-  private static TypeRow typeRow(ResultSet rs) throws SQLException {
-    return new TypeRow(
+  /** A type as its row holds it, before its fields are attached. */
+  private static ActivityType typeRow(ResultSet rs) throws SQLException {
+    return new ActivityType(
         new OrgId(rs.getString("org_id")),
         new ActivityTypeId(rs.getString("id")),
         rs.getInt("event_code"),
@@ -247,7 +226,8 @@ final class ActivityTypeRepository {
         rs.getBoolean("allow_attachments"),
         rs.getBoolean("show_in_activity_grid"),
         rs.getBoolean("can_delete_activity"),
-        rs.getBoolean("active"));
+        rs.getBoolean("active"),
+        List.of());
   }
 
   private static FieldDefinition field(ResultSet rs) throws SQLException {

@@ -43,7 +43,7 @@ abstract class ObservabilityApiTest extends ApiTestCase {
   @Test
   void anUnexpectedFailure_answersAGeneric500WithARequestIdAndLogsNoSql() throws Exception {
     Tenant tenant = server.newTenant("Broken");
-    database.execute("DROP TABLE leads");
+    database.execute("ALTER TABLE leads RENAME TO leads_gone");
     try (var logs = new CapturedLogs()) {
       var response =
           server.postJson(
