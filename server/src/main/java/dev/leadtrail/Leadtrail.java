@@ -118,6 +118,10 @@ public final class Leadtrail implements AutoCloseable {
     return leads;
   }
 
+  public ActivityService activities() {
+    return activities;
+  }
+
   public ActivityTypeService activityTypes() {
     return activityTypes;
   }

@@ -116,6 +116,53 @@ public final class ActivityEndpoints implements ApiEndpoints {
       @JsonProperty("RecordCount") long recordCount,
       @JsonProperty("List") List<Map<String, String>> list) {}
 
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"ProspectActivityId", "IsSuccessful", "ExceptionType", "ExceptionMessage"})
+  record BulkResultView(
+      @JsonProperty("ProspectActivityId") String prospectActivityId,
+      @JsonProperty("IsSuccessful") boolean isSuccessful,
+      @JsonProperty("ExceptionType") String exceptionType,
+      @JsonProperty("ExceptionMessage") String exceptionMessage) {
+
+    static BulkResultView of(ActivityService.BulkOutcome outcome) {
+      var failure = outcome.failure();
+      return failure == null
+          ? new BulkResultView(outcome.prospectActivityId(), true, null, null)
+          : new BulkResultView(
+              outcome.prospectActivityId(), false, failure.type().wireName(), failure.getMessage());
+    }
+  }
+
+  record BulkView(@JsonProperty("Response") List<BulkResultView> response) {}
+
+  @JsonPropertyOrder({"ModifiedOn", "ModifiedBy", "Field", "OldValue", "NewValue"})
+  record ChangeView(
+      @JsonProperty("ModifiedOn") String modifiedOn,
+      @JsonProperty("ModifiedBy") String modifiedBy,
+      @JsonProperty("Field") String field,
+      @JsonProperty("OldValue") String oldValue,
+      @JsonProperty("NewValue") String newValue) {
+
+    static ChangeView of(ActivityChange change) {
+      return new ChangeView(
+          ApiTime.format(change.changedAt()),
+          change.changedBy().value(),
+          change.field(),
+          change.oldValue(),
+          change.newValue());
+    }
+  }
+
+  @JsonPropertyOrder({"Activity", "Changes"})
+  record HistoryView(
+      @JsonProperty("Activity") Map<String, String> activity,
+      @JsonProperty("Changes") List<ChangeView> changes) {}
+
+  @JsonPropertyOrder({"RecordCount", "Activities"})
+  record HistoriesView(
+      @JsonProperty("RecordCount") long recordCount,
+      @JsonProperty("Activities") List<HistoryView> activities) {}
+
   private final ActivityService activities;
 
   public ActivityEndpoints(ActivityService activities) {
@@ -128,7 +175,10 @@ public final class ActivityEndpoints implements ApiEndpoints {
         ApiRoute.write(SERVICE + "Create", this::create),
         ApiRoute.read(SERVICE + "Retrieve", this::retrieve),
         ApiRoute.get(SERVICE + "GetActivityDetails", this::details),
-        ApiRoute.read(SERVICE + "CustomActivity/RetrieveByActivityEvent", this::ofType));
+        ApiRoute.read(SERVICE + "CustomActivity/RetrieveByActivityEvent", this::ofType),
+        ApiRoute.write(SERVICE + "CustomActivity/Update", this::update),
+        ApiRoute.bulkWrite(SERVICE + "Bulk/CustomActivity/Update", this::bulkUpdate),
+        ApiRoute.read(SERVICE + "RetrieveActivityChange", this::history));
   }
 
   void create(ApiCall call) {
@@ -146,6 +196,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
     JsonValues.optionalBoolean(body.get("IncludeLeadScore"), "IncludeLeadScore");
     var request =
         new NewActivity(
+            null,
             leadId == null || leadId.isBlank() ? null : leadId(leadId, "RelatedProspectId"),
             email,
             leadAttributes,
@@ -161,6 +212,96 @@ public final class ActivityEndpoints implements ApiEndpoints {
         request.leadId() == null
             ? Success.withIdAndRelatedId(posted.id().value(), posted.leadId().value())
             : Success.withId(posted.id().value()));
+  }
+
+  void update(ApiCall call) {
+    ActivityId id = activities.update(call.caller(), activityUpdate(call.objectBody()));
+    call.respond(Success.withId(id.value()));
+  }
+
+  void bulkUpdate(ApiCall call) {
+    List<ActivityService.BulkItem> items = new ArrayList<>();
+    for (JsonNode element : call.arrayBody()) {
+      JsonNode id = element.isObject() ? element.get("ProspectActivityId") : null;
+      String idText = id != null && id.isValueNode() && !id.isNull() ? id.asText() : null;
+      items.add(
+          new ActivityService.BulkItem(
+              idText, () -> activityUpdate(JsonValues.object(element, "Each item"))));
+    }
+    call.respond(
+        new BulkView(
+            activities.updateEach(call.caller(), items).stream().map(BulkResultView::of).toList()));
+  }
+
+  void history(ApiCall call) {
+    ObjectNode body = call.objectBody();
+    JsonNode parameter = optionalObject(body, "Parameter");
+    JsonNode paging = optionalObject(body, "Paging");
+    Instant from = requiredTime(parameter, "FromDate");
+    Instant to = requiredTime(parameter, "ToDate");
+    String activityId = JsonValues.scalarText(parameter.get("ActivityID"), "ActivityID");
+    JsonNode events = parameter.get("ActivityEvents");
+    boolean byActivity = activityId != null && !activityId.isBlank();
+    boolean byEvents = events != null && !events.isNull();
+    if (byActivity == byEvents) {
+      throw RuleViolationException.invalidInput(
+          "ActivityID", "Give either ActivityID or ActivityEvents, not both and not neither.");
+    }
+    if (byActivity && !Guid.isGuid(activityId.strip())) {
+      throw RuleViolationException.invalidInput("ActivityID", "An activity id is a GUID.");
+    }
+    List<Integer> eventCodes = new ArrayList<>();
+    if (byEvents) {
+      for (JsonNode code : JsonValues.array(events, "ActivityEvents")) {
+        eventCodes.add(EventCodes.parse(JsonValues.scalarText(code, "ActivityEvents")));
+      }
+    }
+    var query =
+        new ActivityService.ChangeQuery(
+            from,
+            to,
+            byActivity ? new ActivityId(activityId.strip()) : null,
+            eventCodes,
+            bounded(JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"), 1, 1, Integer.MAX_VALUE, "PageIndex"),
+            pageSize(JsonValues.optionalInteger(paging.get("PageSize"), "PageSize"), 25));
+    Page<ActivityHistory> page = activities.history(call.caller().orgId(), query);
+    call.respond(
+        new HistoriesView(
+            page.total(),
+            page.items().stream()
+                .map(h -> new HistoryView(baseRow(h.activity()), h.changes().stream().map(ChangeView::of).toList()))
+                .toList()));
+  }
+
+  /** The body of an update, alone or as an item of a bulk update (contract section 5.1). */
+  static ActivityUpdate activityUpdate(ObjectNode body) {
+    String id = JsonValues.scalarText(body.get("ProspectActivityId"), "ProspectActivityId");
+    if (id == null || id.isBlank()) {
+      throw RuleViolationException.invalidInput("ProspectActivityId", "It is required.");
+    }
+    if (!Guid.isGuid(id.strip())) {
+      throw RuleViolationException.invalidInput("ProspectActivityId", "An activity id is a GUID.");
+    }
+    JsonNode event = body.get("ActivityEvent");
+    Integer eventCode =
+        event == null || event.isNull()
+            ? null
+            : EventCodes.parse(JsonValues.scalarText(event, "ActivityEvent"));
+    JsonValues.optionalBoolean(body.get("ProcessFilesAsync"), "ProcessFilesAsync");
+    return new ActivityUpdate(
+        new ActivityId(id.strip()),
+        eventCode,
+        JsonValues.scalarText(body.get("ActivityNote"), "ActivityNote"),
+        fields(body.get("Fields")),
+        skipOptionCheck(body));
+  }
+
+  private static Instant requiredTime(JsonNode parameter, String name) {
+    Instant time = ApiTime.parse(JsonValues.scalarText(parameter.get(name), name), name);
+    if (time == null) {
+      throw RuleViolationException.invalidInput(name, "It is required.");
+    }
+    return time;
   }
 
   void retrieve(ApiCall call) {
@@ -209,10 +350,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
     Instant to = ApiTime.parse(JsonValues.scalarText(parameter.get("ToDate"), "ToDate"), "ToDate");
     Boolean removeEmpty = JsonValues.optionalBoolean(parameter.get("RemoveEmptyValue"), "RemoveEmptyValue");
     int pageIndex = bounded(JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"), 1, 1, Integer.MAX_VALUE, "PageIndex");
-    Integer pageSize = JsonValues.optionalInteger(paging.get("PageSize"), "PageSize");
-    if (pageSize != null && pageSize > MAX_PAGE_SIZE) {
-      throw RuleViolationException.invalidInput("PageSize", "PageSize can not be more than 1000.");
-    }
+    int pageSize = pageSize(JsonValues.optionalInteger(paging.get("PageSize"), "PageSize"), 100);
     String column = JsonValues.scalarText(sorting.get("ColumnName"), "ColumnName");
     boolean byCreatedOn = column != null && column.strip().equalsIgnoreCase("CreatedOn");
     if (column != null && !byCreatedOn && !column.isBlank() && !column.strip().equalsIgnoreCase("ModifiedOn")) {
@@ -227,16 +365,32 @@ public final class ActivityEndpoints implements ApiEndpoints {
             byCreatedOn,
             direction == 1,
             pageIndex,
-            bounded(pageSize, 100, 1, MAX_PAGE_SIZE, "PageSize"));
+            pageSize);
     Page<TypedActivity> page = activities.ofType(call.caller().orgId(), query);
     List<Map<String, String>> rows =
         page.items().stream().map(typed -> row(typed, removeEmpty != null && removeEmpty)).toList();
     call.respond(new TypeActivitiesView(page.total(), rows.isEmpty() ? null : rows));
   }
 
+  private static int pageSize(Integer requested, int fallback) {
+    if (requested != null && requested > MAX_PAGE_SIZE) {
+      throw RuleViolationException.invalidInput("PageSize", "PageSize can not be more than 1000.");
+    }
+    return bounded(requested, fallback, 1, MAX_PAGE_SIZE, "PageSize");
+  }
+
   /** A row of RetrieveByActivityEvent: flat, every value a string. */
   private static Map<String, String> row(TypedActivity typed, boolean removeEmpty) {
-    Activity activity = typed.activity();
+    Map<String, String> row = baseRow(typed.activity());
+    row.putAll(typed.currentFieldValues());
+    if (removeEmpty) {
+      row.values().removeIf(String::isEmpty);
+    }
+    return row;
+  }
+
+  /** What every flat activity row carries, before its custom fields. */
+  private static Map<String, String> baseRow(Activity activity) {
     Map<String, String> row = new LinkedHashMap<>();
     row.put("ProspectActivityId", activity.id().value());
     row.put("RelatedProspectId", activity.leadId().value());
@@ -250,10 +404,6 @@ public final class ActivityEndpoints implements ApiEndpoints {
     row.put("ModifiedOn", ApiTime.format(activity.modifiedAt()));
     row.put("ModifiedBy", activity.modifiedBy().value());
     row.put("Score", String.valueOf(activity.score()));
-    row.putAll(typed.currentFieldValues());
-    if (removeEmpty) {
-      row.values().removeIf(String::isEmpty);
-    }
     return row;
   }
 

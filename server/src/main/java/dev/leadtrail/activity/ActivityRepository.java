@@ -45,6 +45,34 @@ final class ActivityRepository {
       " WHERE a.org_id = :orgId AND a.event_code = :eventCode"
           + " AND a.modified_at >= :from AND a.modified_at <= :to";
 
+  private static final String UPDATE =
+      """
+      UPDATE activities
+         SET note = :note, status = :status, owner_id = :ownerId, field_values = :fieldValues,
+             modified_at = :modifiedAt, modified_by = :modifiedBy, version = :version
+       WHERE org_id = :orgId AND id = :id AND version = :previousVersion""";
+
+  private static final String INSERT_CHANGE =
+      """
+      INSERT INTO activity_changes (org_id, activity_id, version, field, old_value, new_value,
+                                    changed_at, changed_by)
+      VALUES (:orgId, :activityId, :version, :field, :oldValue, :newValue, :changedAt, :changedBy)""";
+
+  private static final String FIND_ALL =
+      "SELECT " + COLUMNS + " FROM activities a WHERE a.org_id = :orgId AND a.id IN (<ids>)";
+
+  private static final String CHANGES_WINDOW =
+      " FROM activity_changes c JOIN activities a ON a.org_id = c.org_id AND a.id = c.activity_id"
+          + " WHERE c.org_id = :orgId AND c.changed_at >= :from AND c.changed_at <= :to";
+
+  private static final String CHANGES_OF =
+      """
+      SELECT c.activity_id, c.version, c.field, c.old_value, c.new_value, c.changed_at, c.changed_by
+        FROM activity_changes c
+       WHERE c.org_id = :orgId AND c.activity_id IN (<ids>)
+         AND c.changed_at >= :from AND c.changed_at <= :to
+       ORDER BY c.activity_id, c.version, c.field""";
+
   private static final RowMapper<Activity> ROW = (rs, ctx) -> map(rs);
 
   /** The columns a list by activity type may be sorted on. */
@@ -85,6 +113,117 @@ final class ActivityRepository {
         .bind("modifiedBy", activity.modifiedBy().value())
         .bind("version", activity.version())
         .execute();
+  }
+
+  /** Stores a changed activity, provided it is still at {@code previousVersion}. */
+  boolean update(Handle handle, Activity activity, long previousVersion) {
+    return handle
+            .createUpdate(UPDATE)
+            .bind("orgId", activity.orgId().value())
+            .bind("id", activity.id().value())
+            .bind("note", activity.note())
+            .bind("status", activity.status())
+            .bind("ownerId", activity.owner().value())
+            .bind("fieldValues", StringMapColumn.write(activity.fieldValues()))
+            .bind("modifiedAt", activity.modifiedAt().toEpochMilli())
+            .bind("modifiedBy", activity.modifiedBy().value())
+            .bind("version", activity.version())
+            .bind("previousVersion", previousVersion)
+            .execute()
+        == 1;
+  }
+
+  void insertChanges(Handle handle, OrgId orgId, List<ActivityChange> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    var batch = handle.prepareBatch(INSERT_CHANGE);
+    for (ActivityChange change : changes) {
+      batch
+          .bind("orgId", orgId.value())
+          .bind("activityId", change.activityId().value())
+          .bind("version", change.version())
+          .bind("field", change.field())
+          .bind("oldValue", change.oldValue())
+          .bind("newValue", change.newValue())
+          .bind("changedAt", change.changedAt().toEpochMilli())
+          .bind("changedBy", change.changedBy().value())
+          .add();
+    }
+    batch.execute();
+  }
+
+  /**
+   * The activities changed within [from, to], of one activity or of some event codes, ordered by
+   * their first change in the window, then id.
+   */
+  Page<ActivityId> changedWithin(
+      Handle handle,
+      OrgId orgId,
+      Instant from,
+      Instant to,
+      ActivityId only,
+      List<Integer> eventCodes,
+      int offset,
+      int limit) {
+    String filter = only != null ? " AND c.activity_id = :only" : " AND a.event_code IN (<eventCodes>)";
+    var count = handle.createQuery("SELECT COUNT(DISTINCT c.activity_id)" + CHANGES_WINDOW + filter);
+    var ids =
+        handle.createQuery(
+            "SELECT c.activity_id" + CHANGES_WINDOW + filter
+                + " GROUP BY c.activity_id ORDER BY MIN(c.changed_at), c.activity_id" + PAGE);
+    for (var query : List.of(count, ids)) {
+      query.bind("orgId", orgId.value()).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli());
+      if (only != null) {
+        query.bind("only", only.value());
+      } else {
+        query.bindList("eventCodes", eventCodes);
+      }
+    }
+    long total = count.mapTo(Long.class).one();
+    List<ActivityId> page =
+        ids.bind("limit", limit)
+            .bind("offset", offset)
+            .map((rs, ctx) -> new ActivityId(rs.getString("activity_id")))
+            .list();
+    return new Page<>(total, page);
+  }
+
+  List<Activity> findAll(Handle handle, OrgId orgId, List<ActivityId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return handle
+        .createQuery(FIND_ALL)
+        .bind("orgId", orgId.value())
+        .bindList("ids", ids.stream().map(ActivityId::value).toList())
+        .map(ROW)
+        .list();
+  }
+
+  /** The changes of these activities within [from, to], oldest first. */
+  List<ActivityChange> changesOf(
+      Handle handle, OrgId orgId, List<ActivityId> ids, Instant from, Instant to) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return handle
+        .createQuery(CHANGES_OF)
+        .bind("orgId", orgId.value())
+        .bindList("ids", ids.stream().map(ActivityId::value).toList())
+        .bind("from", from.toEpochMilli())
+        .bind("to", to.toEpochMilli())
+        .map(
+            (rs, ctx) ->
+                new ActivityChange(
+                    new ActivityId(rs.getString("activity_id")),
+                    rs.getLong("version"),
+                    rs.getString("field"),
+                    rs.getString("old_value"),
+                    rs.getString("new_value"),
+                    Instant.ofEpochMilli(rs.getLong("changed_at")),
+                    new UserId(rs.getString("changed_by"))))
+        .list();
   }
 
   Optional<Activity> find(Handle handle, OrgId orgId, ActivityId id, RowLock lock) {

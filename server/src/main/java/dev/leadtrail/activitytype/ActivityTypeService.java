@@ -39,6 +39,14 @@ public final class ActivityTypeService {
 
   /** Creates a type; answers it with its newly allocated event code. */
   public ActivityType create(Caller caller, ActivityTypeDraft draft) {
+    return create(caller, draft, null);
+  }
+
+  /**
+   * Creates a type under a chosen event code, as the demo organisation's type 313 is made; null
+   * allocates the next free one.
+   */
+  public ActivityType create(Caller caller, ActivityTypeDraft draft, Integer eventCode) {
     requireAdministrator(caller);
     if (draft.name() == null) {
       throw new RuleViolationException(
@@ -52,7 +60,7 @@ public final class ActivityTypeService {
               new ActivityType(
                   caller.orgId(),
                   ActivityTypeId.random(),
-                  types.nextEventCode(handle, caller.orgId()),
+                  eventCode == null ? types.nextEventCode(handle, caller.orgId()) : eventCode,
                   name(draft.name()),
                   orElse(draft.score(), 0),
                   orElse(draft.description(), "").strip(),

@@ -1,21 +1,37 @@
 package dev.leadtrail.demo;
 
 import dev.leadtrail.Leadtrail;
+import dev.leadtrail.activity.ActivityId;
+import dev.leadtrail.activity.FieldInput;
+import dev.leadtrail.activity.NewActivity;
+import dev.leadtrail.activitytype.ActivityTypeDraft;
+import dev.leadtrail.activitytype.DropdownOption;
+import dev.leadtrail.activitytype.FieldDraft;
+import dev.leadtrail.auth.Caller;
 import dev.leadtrail.auth.IssuedKey;
+import dev.leadtrail.lead.Lead;
+import dev.leadtrail.lead.LeadAttribute;
+import dev.leadtrail.lead.LeadId;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.user.Role;
 import dev.leadtrail.user.UserId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The organisation {@code leadtrail demo} runs with. Its keys are the very words of the samples in
- * LeadSquared's documentation ({@code accessKey=AccessKey&secretKey=SecretKey}), so that a sample
- * runs as pasted with only the host changed; its user is the one the update sample names as Owner.
+ * The organisation {@code leadtrail demo} runs with, holding what LeadSquared's documented samples
+ * name: its keys are the samples' own words ({@code accessKey=AccessKey&secretKey=SecretKey}), its
+ * user is the update sample's Owner, and activity 093d5c54-... of type 313 sits on a lead, so that
+ * the samples run as pasted with only the host changed.
  */
 public final class DemoOrganisation {
 
   public static final OrgId ORG_ID = new OrgId("5e1d0a3c-7b2f-4c89-9d41-6a0f2b8e4c17");
   public static final UserId USER_ID = new UserId("c7b539c1-3f7f-11e6-bec9-22000aa5088d");
   public static final IssuedKey KEYS = new IssuedKey("AccessKey", "SecretKey");
+  public static final int EVENT_CODE = 313;
+  public static final ActivityId ACTIVITY_ID = new ActivityId("093d5c54-6009-48d4-840e-84fd12e8d63a");
+  public static final String LEAD_EMAIL = "jane.sample@example.com";
 
   private DemoOrganisation() {}
 
@@ -32,5 +48,85 @@ public final class DemoOrganisation {
     if (!leadtrail.apiKeys().isLive(ORG_ID, KEYS.accessKey())) {
       leadtrail.apiKeys().issue(ORG_ID, USER_ID, KEYS);
     }
+    var caller =
+        new Caller(
+            leadtrail.organisations().find(ORG_ID).orElseThrow(),
+            leadtrail.users().find(ORG_ID, USER_ID).orElseThrow());
+    if (leadtrail.activityTypes().list(ORG_ID).stream().noneMatch(t -> t.eventCode() == EVENT_CODE)) {
+      leadtrail.activityTypes().create(caller, salesCall(), EVENT_CODE);
+    }
+    LeadId lead =
+        leadtrail
+            .leads()
+            .findByEmail(ORG_ID, LEAD_EMAIL)
+            .map(Lead::id)
+            .orElseGet(
+                () ->
+                    leadtrail
+                        .leads()
+                        .create(
+                            caller,
+                            List.of(
+                                new LeadAttribute("FirstName", "Jane"),
+                                new LeadAttribute("LastName", "Sample"),
+                                new LeadAttribute("EmailAddress", LEAD_EMAIL))));
+    if (leadtrail.activities().find(ORG_ID, ACTIVITY_ID).isEmpty()) {
+      leadtrail.activities().post(caller, firstCall(lead));
+    }
+  }
+
+  /** Type 313 with mx_Custom_1..15 of a realistic mix of types, none mandatory. */
+  private static ActivityTypeDraft salesCall() {
+    List<FieldDraft> fields =
+        List.of(
+            field(1, "Call Subject", "String"),
+            field(2, "Call Summary", "Text"),
+            dropdown(3, "Lead Temperature", false, "Hot", "Warm", "Cold"),
+            field(4, "Call Duration (minutes)", "Number"),
+            field(5, "Follow-up Date", "Date"),
+            field(6, "Next Meeting", "DateTime"),
+            field(7, "Contact Email", "Email"),
+            field(8, "Contact Phone", "Phone"),
+            field(9, "Interested", "Boolean"),
+            field(10, "Recording Link", "Url"),
+            dropdown(11, "Channels", true, "Email", "Phone", "Meeting"),
+            field(12, "Assisted By", "ActiveUsers"),
+            field(13, "Competitor", "String"),
+            field(14, "Deal Size", "Number"),
+            field(15, "Attachment", "File"));
+    return new ActivityTypeDraft(
+        "Sales Call", 10, "A call with a lead", 1, false, true, true, true, true, fields);
+  }
+
+  private static FieldDraft field(int number, String displayName, String dataType) {
+    return new FieldDraft(
+        "mx_Custom_" + number, displayName, dataType, false, true, number, List.of(), false, null);
+  }
+
+  private static FieldDraft dropdown(
+      int number, String displayName, boolean multiSelect, String... options) {
+    List<DropdownOption> optionList = new ArrayList<>();
+    for (String option : options) {
+      optionList.add(new DropdownOption(option, option, optionList.isEmpty(), optionList.size()));
+    }
+    String type = multiSelect ? "SearchableDropdown" : "Dropdown";
+    return new FieldDraft(
+        "mx_Custom_" + number, displayName, type, false, true, number, optionList, multiSelect, null);
+  }
+
+  private static NewActivity firstCall(LeadId lead) {
+    return new NewActivity(
+        ACTIVITY_ID,
+        lead,
+        null,
+        List.of(),
+        EVENT_CODE,
+        "First call with Jane",
+        null,
+        List.of(
+            new FieldInput("mx_Custom_1", "Introduction"),
+            new FieldInput("mx_Custom_3", "Warm"),
+            new FieldInput("mx_Custom_4", "15")),
+        false);
   }
 }
