@@ -77,6 +77,10 @@ final class DemoCommand implements Callable<Integer> {
 
         Try it:
           curl -s "%s/v2/Authentication.svc/UserByAccessKey.Get?accessKey=%s&secretKey=%s"
+          curl -s -H 'Content-Type: application/json' \\
+            "%s/v2/ProspectActivity.svc/CustomActivity/Update?accessKey=%s&secretKey=%s" \\
+            -d '{"ProspectActivityId":"%s","ActivityEvent":%d,"ActivityNote":"Sample Note",
+                 "Fields":[{"SchemaName":"mx_Custom_1","Value":"abcd"}]}'
 
         Stop it with Ctrl-C.
         """,
@@ -89,6 +93,11 @@ final class DemoCommand implements Callable<Integer> {
         keys.secretKey(),
         baseUrl,
         keys.accessKey(),
-        keys.secretKey());
+        keys.secretKey(),
+        baseUrl,
+        keys.accessKey(),
+        keys.secretKey(),
+        DemoOrganisation.ACTIVITY_ID,
+        DemoOrganisation.EVENT_CODE);
   }
 }
