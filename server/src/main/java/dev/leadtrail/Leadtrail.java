@@ -2,6 +2,7 @@ package dev.leadtrail;
 
 import dev.leadtrail.activity.ActivityEndpoints;
 import dev.leadtrail.activity.ActivityService;
+import dev.leadtrail.activity.ActivityUpdateService;
 import dev.leadtrail.activitytype.ActivityTypeEndpoints;
 import dev.leadtrail.activitytype.ActivityTypeService;
 import dev.leadtrail.auth.ApiKeyService;
@@ -36,6 +37,7 @@ public final class Leadtrail implements AutoCloseable {
   private final LeadService leads;
   private final ActivityTypeService activityTypes;
   private final ActivityService activities;
+  private final ActivityUpdateService activityUpdates;
   private HttpServer http;
 
   private Leadtrail(LeadtrailConfig config, Clock clock) {
@@ -57,6 +59,8 @@ public final class Leadtrail implements AutoCloseable {
     this.activityTypes = ActivityTypeService.create(database, clock);
     this.activities =
         ActivityService.create(database, activityTypes, leads, userRepository, clock);
+    this.activityUpdates =
+        ActivityUpdateService.create(database, activityTypes, userRepository, clock);
   }
 
   /** The store and the services, migrated, without the HTTP server: for administration. */
@@ -94,7 +98,7 @@ public final class Leadtrail implements AutoCloseable {
                 new UserEndpoints(users),
                 new LeadEndpoints(leads),
                 new ActivityTypeEndpoints(activityTypes),
-                new ActivityEndpoints(activities)),
+                new ActivityEndpoints(activities, activityUpdates)),
             auth.authenticator(),
             new InMemoryRateLimiter(config.rateLimits()));
   }

@@ -1,14 +1,23 @@
 package dev.leadtrail.activity;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import static dev.leadtrail.activity.ActivityViews.baseRow;
+import static dev.leadtrail.activity.ActivityViews.detailField;
+import static dev.leadtrail.activity.ActivityViews.row;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadtrail.activity.ActivityViews.BulkResultView;
+import dev.leadtrail.activity.ActivityViews.BulkView;
+import dev.leadtrail.activity.ActivityViews.ChangeView;
+import dev.leadtrail.activity.ActivityViews.DetailFieldView;
+import dev.leadtrail.activity.ActivityViews.DetailsView;
+import dev.leadtrail.activity.ActivityViews.HistoriesView;
+import dev.leadtrail.activity.ActivityViews.HistoryView;
+import dev.leadtrail.activity.ActivityViews.LeadActivitiesView;
+import dev.leadtrail.activity.ActivityViews.LeadActivityView;
+import dev.leadtrail.activity.ActivityViews.TypeActivitiesView;
 import dev.leadtrail.activitytype.ActivityType;
 import dev.leadtrail.activitytype.EventCodes;
-import dev.leadtrail.activitytype.FieldDefinition;
-import dev.leadtrail.activitytype.OptionSetJson;
 import dev.leadtrail.activitytype.SystemFields;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiCall;
@@ -32,141 +41,13 @@ public final class ActivityEndpoints implements ApiEndpoints {
 
   private static final String SERVICE = "ProspectActivity.svc/";
   private static final int MAX_PAGE_SIZE = 1000;
-  private static final int CUSTOM_ACTIVITY = 2;
-
-  @JsonPropertyOrder({"RecordCount", "ProspectActivities"})
-  record LeadActivitiesView(
-      @JsonProperty("RecordCount") long recordCount,
-      @JsonProperty("ProspectActivities") List<LeadActivityView> prospectActivities) {}
-
-  record KeyValue(@JsonProperty("Key") String key, @JsonProperty("Value") String value) {}
-
-  @JsonPropertyOrder({"Id", "EventCode", "EventName", "ActivityScore", "CreatedOn", "ActivityType",
-      "IsEmailType", "Type", "SessionId", "TrackLocation", "ActivityFields", "Data"})
-  record LeadActivityView(
-      @JsonProperty("Id") String id,
-      @JsonProperty("EventCode") int eventCode,
-      @JsonProperty("EventName") String eventName,
-      @JsonProperty("ActivityScore") int activityScore,
-      @JsonProperty("CreatedOn") String createdOn,
-      @JsonProperty("ActivityType") int activityType,
-      @JsonProperty("IsEmailType") boolean isEmailType,
-      @JsonProperty("Type") String type,
-      @JsonProperty("SessionId") String sessionId,
-      @JsonProperty("TrackLocation") int trackLocation,
-      @JsonProperty("ActivityFields") Map<String, String> activityFields,
-      @JsonProperty("Data") List<KeyValue> data) {
-
-    static LeadActivityView of(TypedActivity typed) {
-      Activity activity = typed.activity();
-      ActivityType type = typed.type();
-      Map<String, String> fields = new LinkedHashMap<>();
-      fields.put(SystemFields.NOTE, activity.note());
-      fields.put(SystemFields.STATUS, activity.status());
-      fields.put(SystemFields.OWNER, activity.owner().value());
-      List<KeyValue> data = new ArrayList<>();
-      typed.currentFieldValues().forEach(
-          (name, value) -> {
-            if (!value.isEmpty()) {
-              fields.put(name, value);
-              data.add(new KeyValue(name, value));
-            }
-          });
-      return new LeadActivityView(
-          activity.id().value(),
-          activity.eventCode(),
-          type.name(),
-          activity.score(),
-          ApiTime.format(activity.activityAt()),
-          CUSTOM_ACTIVITY,
-          false,
-          type.direction() == 1 ? "Outbound" : "Inbound",
-          null,
-          type.trackLocation() ? 1 : 0,
-          fields,
-          data);
-    }
-  }
-
-  @JsonPropertyOrder({"SchemaName", "InternalName", "DisplayName", "Value", "DataType",
-      "IsMandatory", "ShowInForm", "Sequence", "OptionSet", "IsMultiSelectDropdown",
-      "MaxFieldLength"})
-  record DetailFieldView(
-      @JsonProperty("SchemaName") String schemaName,
-      @JsonProperty("InternalName") String internalName,
-      @JsonProperty("DisplayName") String displayName,
-      @JsonProperty("Value") String value,
-      @JsonProperty("DataType") String dataType,
-      @JsonProperty("IsMandatory") boolean isMandatory,
-      @JsonProperty("ShowInForm") boolean showInForm,
-      @JsonProperty("Sequence") int sequence,
-      @JsonProperty("OptionSet") String optionSet,
-      @JsonProperty("IsMultiSelectDropdown") boolean isMultiSelectDropdown,
-      @JsonProperty("MaxFieldLength") Integer maxFieldLength) {}
-
-  record DetailsView(
-      @JsonProperty("ID") String id,
-      @JsonProperty("Name") String name,
-      @JsonProperty("DisplayName") String displayName,
-      @JsonProperty("Fields") List<DetailFieldView> fields) {}
-
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"RecordCount", "List"})
-  record TypeActivitiesView(
-      @JsonProperty("RecordCount") long recordCount,
-      @JsonProperty("List") List<Map<String, String>> list) {}
-
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"ProspectActivityId", "IsSuccessful", "ExceptionType", "ExceptionMessage"})
-  record BulkResultView(
-      @JsonProperty("ProspectActivityId") String prospectActivityId,
-      @JsonProperty("IsSuccessful") boolean isSuccessful,
-      @JsonProperty("ExceptionType") String exceptionType,
-      @JsonProperty("ExceptionMessage") String exceptionMessage) {
-
-    static BulkResultView of(ActivityService.BulkOutcome outcome) {
-      var failure = outcome.failure();
-      return failure == null
-          ? new BulkResultView(outcome.prospectActivityId(), true, null, null)
-          : new BulkResultView(
-              outcome.prospectActivityId(), false, failure.type().wireName(), failure.getMessage());
-    }
-  }
-
-  record BulkView(@JsonProperty("Response") List<BulkResultView> response) {}
-
-  @JsonPropertyOrder({"ModifiedOn", "ModifiedBy", "Field", "OldValue", "NewValue"})
-  record ChangeView(
-      @JsonProperty("ModifiedOn") String modifiedOn,
-      @JsonProperty("ModifiedBy") String modifiedBy,
-      @JsonProperty("Field") String field,
-      @JsonProperty("OldValue") String oldValue,
-      @JsonProperty("NewValue") String newValue) {
-
-    static ChangeView of(ActivityChange change) {
-      return new ChangeView(
-          ApiTime.format(change.changedAt()),
-          change.changedBy().value(),
-          change.field(),
-          change.oldValue(),
-          change.newValue());
-    }
-  }
-
-  @JsonPropertyOrder({"Activity", "Changes"})
-  record HistoryView(
-      @JsonProperty("Activity") Map<String, String> activity,
-      @JsonProperty("Changes") List<ChangeView> changes) {}
-
-  @JsonPropertyOrder({"RecordCount", "Activities"})
-  record HistoriesView(
-      @JsonProperty("RecordCount") long recordCount,
-      @JsonProperty("Activities") List<HistoryView> activities) {}
 
   private final ActivityService activities;
+  private final ActivityUpdateService updates;
 
-  public ActivityEndpoints(ActivityService activities) {
+  public ActivityEndpoints(ActivityService activities, ActivityUpdateService updates) {
     this.activities = activities;
+    this.updates = updates;
   }
 
   @Override
@@ -215,22 +96,22 @@ public final class ActivityEndpoints implements ApiEndpoints {
   }
 
   void update(ApiCall call) {
-    ActivityId id = activities.update(call.caller(), activityUpdate(call.objectBody()));
+    ActivityId id = updates.update(call.caller(), activityUpdate(call.objectBody()));
     call.respond(Success.withId(id.value()));
   }
 
   void bulkUpdate(ApiCall call) {
-    List<ActivityService.BulkItem> items = new ArrayList<>();
+    List<ActivityUpdateService.BulkItem> items = new ArrayList<>();
     for (JsonNode element : call.arrayBody()) {
       JsonNode id = element.isObject() ? element.get("ProspectActivityId") : null;
       String idText = id != null && id.isValueNode() && !id.isNull() ? id.asText() : null;
       items.add(
-          new ActivityService.BulkItem(
+          new ActivityUpdateService.BulkItem(
               idText, () -> activityUpdate(JsonValues.object(element, "Each item"))));
     }
     call.respond(
         new BulkView(
-            activities.updateEach(call.caller(), items).stream().map(BulkResultView::of).toList()));
+            updates.updateEach(call.caller(), items).stream().map(BulkResultView::of).toList()));
   }
 
   void history(ApiCall call) {
@@ -257,14 +138,14 @@ public final class ActivityEndpoints implements ApiEndpoints {
       }
     }
     var query =
-        new ActivityService.ChangeQuery(
+        new ActivityUpdateService.ChangeQuery(
             from,
             to,
             byActivity ? new ActivityId(activityId.strip()) : null,
             eventCodes,
             bounded(JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"), 1, 1, Integer.MAX_VALUE, "PageIndex"),
             pageSize(JsonValues.optionalInteger(paging.get("PageSize"), "PageSize"), 25));
-    Page<ActivityHistory> page = activities.history(call.caller().orgId(), query);
+    Page<ActivityHistory> page = updates.history(call.caller().orgId(), query);
     call.respond(
         new HistoriesView(
             page.total(),
@@ -377,49 +258,6 @@ public final class ActivityEndpoints implements ApiEndpoints {
       throw RuleViolationException.invalidInput("PageSize", "PageSize can not be more than 1000.");
     }
     return bounded(requested, fallback, 1, MAX_PAGE_SIZE, "PageSize");
-  }
-
-  /** A row of RetrieveByActivityEvent: flat, every value a string. */
-  private static Map<String, String> row(TypedActivity typed, boolean removeEmpty) {
-    Map<String, String> row = baseRow(typed.activity());
-    row.putAll(typed.currentFieldValues());
-    if (removeEmpty) {
-      row.values().removeIf(String::isEmpty);
-    }
-    return row;
-  }
-
-  /** What every flat activity row carries, before its custom fields. */
-  private static Map<String, String> baseRow(Activity activity) {
-    Map<String, String> row = new LinkedHashMap<>();
-    row.put("ProspectActivityId", activity.id().value());
-    row.put("RelatedProspectId", activity.leadId().value());
-    row.put("ActivityType", String.valueOf(CUSTOM_ACTIVITY));
-    row.put("ActivityEvent", String.valueOf(activity.eventCode()));
-    row.put(SystemFields.NOTE, activity.note());
-    row.put(SystemFields.STATUS, activity.status());
-    row.put(SystemFields.OWNER, activity.owner().value());
-    row.put("CreatedOn", ApiTime.format(activity.createdAt()));
-    row.put("CreatedBy", activity.createdBy().value());
-    row.put("ModifiedOn", ApiTime.format(activity.modifiedAt()));
-    row.put("ModifiedBy", activity.modifiedBy().value());
-    row.put("Score", String.valueOf(activity.score()));
-    return row;
-  }
-
-  private static DetailFieldView detailField(FieldDefinition field, String value) {
-    return new DetailFieldView(
-        field.schemaName(),
-        field.schemaName(),
-        field.displayName(),
-        value == null ? "" : value,
-        field.dataType().wireName(),
-        field.mandatory(),
-        field.showInForm(),
-        field.sequence(),
-        OptionSetJson.encode(field.options()),
-        field.multiSelect(),
-        field.maxFieldLength());
   }
 
   /** The Fields of an activity write: absent or null is none; each entry an object. */

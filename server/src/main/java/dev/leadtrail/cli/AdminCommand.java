@@ -6,13 +6,13 @@ import dev.leadtrail.ratelimit.RateLimit;
 import dev.leadtrail.user.Role;
 import dev.leadtrail.user.UserId;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(
     name = "admin",

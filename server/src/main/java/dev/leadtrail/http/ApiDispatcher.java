@@ -21,6 +21,7 @@ import java.util.Locale;
 final class ApiDispatcher {
 
   static final String BASE = "/v2/";
+  private static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
 
   private final RouteTable routes;
   private final Authenticator authenticator;
@@ -72,18 +73,38 @@ final class ApiDispatcher {
     return json.parse(bytes);
   }
 
+  /**
+   * The body, refused when it is over the limit. A refused body is still read to its end (up to
+   * {@link #DRAIN_LIMIT_BYTES}) and thrown away: a client that is still sending would otherwise see
+   * its connection reset instead of reading the answer.
+   */
   private byte[] readBounded(Context ctx) {
-    if (ctx.req().getContentLengthLong() > maxBodyBytes) {
-      throw new PayloadTooLargeException(maxBodyBytes);
-    }
+    long declared = ctx.req().getContentLengthLong();
     try (InputStream in = ctx.req().getInputStream()) {
+      if (declared > maxBodyBytes) {
+        if (declared <= DRAIN_LIMIT_BYTES) {
+          drain(in);
+        }
+        throw new PayloadTooLargeException(maxBodyBytes);
+      }
       byte[] bytes = in.readNBytes(maxBodyBytes + 1);
       if (bytes.length > maxBodyBytes) {
+        drain(in);
         throw new PayloadTooLargeException(maxBodyBytes);
       }
       return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException("the request body could not be read", e);
+    }
+  }
+
+  /** Reads and discards what is left of the body, at most {@link #DRAIN_LIMIT_BYTES}. */
+  private static void drain(InputStream in) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = DRAIN_LIMIT_BYTES;
+    int read;
+    while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+      left -= read;
     }
   }
 

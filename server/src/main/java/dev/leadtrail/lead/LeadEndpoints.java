@@ -1,13 +1,13 @@
 package dev.leadtrail.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiCall;
 import dev.leadtrail.http.ApiEndpoints;
 import dev.leadtrail.http.ApiRoute;
 import dev.leadtrail.http.ApiTime;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
-import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.value.Guid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

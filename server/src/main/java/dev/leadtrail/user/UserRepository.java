@@ -1,12 +1,12 @@
 package dev.leadtrail.user;
 
 import dev.leadtrail.org.OrgId;
+import dev.leadtrail.value.EmailAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import dev.leadtrail.value.EmailAddress;
 import org.jdbi.v3.core.Handle;
 
 /** Stores users. Stateless and thread-safe; every method takes the organisation first. */

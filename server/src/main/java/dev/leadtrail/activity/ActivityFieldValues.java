@@ -1,0 +1,93 @@
+package dev.leadtrail.activity;
+
+import dev.leadtrail.activitytype.ActivityType;
+import dev.leadtrail.activitytype.ActivityTypeId;
+import dev.leadtrail.activitytype.ActivityTypeService;
+import dev.leadtrail.activitytype.FieldDefinition;
+import dev.leadtrail.activitytype.FieldValueChecker;
+import dev.leadtrail.activitytype.SystemFields;
+import dev.leadtrail.error.ErrorType;
+import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.org.OrgId;
+import dev.leadtrail.user.User;
+import dev.leadtrail.user.UserId;
+import dev.leadtrail.user.UserRepository;
+import dev.leadtrail.value.EmailAddress;
+import dev.leadtrail.value.Guid;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Checks the note and field values of an activity write against the activity's type, for posting
+ * and for updating alike. Stateless and thread-safe; runs within the caller's transaction.
+ */
+final class ActivityFieldValues {
+
+  private final ActivityTypeService types;
+  private final UserRepository users;
+  private final FieldValueChecker checker = new FieldValueChecker();
+
+  ActivityFieldValues(ActivityTypeService types, UserRepository users) {
+    this.types = types;
+    this.users = users;
+  }
+
+  /**
+   * The request's note and field values, checked against the type: canonical values by the
+   * fields' own schema names, "" where a value is blank.
+   */
+  Map<String, String> check(
+      Handle handle,
+      OrgId orgId,
+      ActivityType type,
+      String note,
+      List<FieldInput> fields,
+      boolean skipOptionCheck) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (note != null) {
+      values.put(SystemFields.NOTE, checker.check(SystemFields.NOTE_FIELD, note, false, id -> Optional.empty()));
+    }
+    FieldValueChecker.ActiveUsers activeUsers = idOrEmail -> activeUser(handle, orgId, idOrEmail);
+    for (FieldInput input : fields) {
+      FieldDefinition field =
+          type.field(input.schemaName())
+              .orElseThrow(
+                  () ->
+                      new RuleViolationException(
+                          ErrorType.UNKNOWN_ATTRIBUTE,
+                          "Activity type " + type.eventCode() + " has no field " + input.schemaName() + "."));
+      if (input.value() == null) {
+        throw RuleViolationException.invalidInput(
+            field.schemaName(), "Value is missing; send an empty string to leave the field empty.");
+      }
+      if (values.containsKey(field.schemaName())) {
+        throw RuleViolationException.invalidInput(field.schemaName(), "The field is given more than once.");
+      }
+      values.put(field.schemaName(), checker.check(field, input.value(), skipOptionCheck, activeUsers));
+    }
+    return values;
+  }
+
+  private Optional<UserId> activeUser(Handle handle, OrgId orgId, String idOrEmail) {
+    Optional<User> user =
+        Guid.isGuid(idOrEmail)
+            ? users.find(handle, orgId, new UserId(idOrEmail))
+            : EmailAddress.parse(idOrEmail).flatMap(email -> users.findByEmail(handle, orgId, email));
+    return user.filter(User::active).map(User::id);
+  }
+
+  ActivityType typeOf(Handle handle, OrgId orgId, ActivityTypeId typeId) {
+    return types.list(handle, orgId).stream()
+        .filter(t -> t.id().equals(typeId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("an activity's type is missing"));
+  }
+
+  /** The value when there is one, else the fallback. */
+  static String orDefault(String value, String fallback) {
+    return value == null || value.isEmpty() ? fallback : value;
+  }
+}

@@ -1,0 +1,231 @@
+package dev.leadtrail.activity;
+
+import dev.leadtrail.activitytype.ActivityType;
+import dev.leadtrail.activitytype.ActivityTypeService;
+import dev.leadtrail.activitytype.FieldDefinition;
+import dev.leadtrail.activitytype.SystemFields;
+import dev.leadtrail.auth.Caller;
+import dev.leadtrail.error.ErrorType;
+import dev.leadtrail.error.LeadtrailException;
+import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.org.OrgId;
+import dev.leadtrail.storage.Database;
+import dev.leadtrail.storage.RowLock;
+import dev.leadtrail.user.UserId;
+import dev.leadtrail.user.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Updates posted activities, alone or in bulk, and reads their change history (contract sections
+ * 5.1, 5.6 and 5.7). Thread-safe.
+ */
+public final class ActivityUpdateService {
+
+  /** The most items one bulk update takes (contract section 5.7). */
+  public static final int MAX_BULK_ITEMS = 25;
+
+  /** One item of a bulk update: the id as sent, and the update, read when it is applied. */
+  public record BulkItem(String prospectActivityId, Supplier<ActivityUpdate> update) {}
+
+  /** How one item of a bulk update went: {@code failure} is null when it was applied. */
+  public record BulkOutcome(String prospectActivityId, LeadtrailException failure) {}
+
+  /** Which changes a history read covers: one activity, or the activities of some types. */
+  public record ChangeQuery(
+      Instant from, Instant to, ActivityId activityId, List<Integer> eventCodes, int pageIndex, int pageSize) {
+
+    public ChangeQuery {
+      eventCodes = eventCodes == null ? List.of() : List.copyOf(eventCodes);
+    }
+  }
+
+  private final Database database;
+  private final ActivityRepository activities;
+  private final ActivityFieldValues fieldValues;
+  private final Clock clock;
+
+  private ActivityUpdateService(
+      Database database,
+      ActivityRepository activities,
+      ActivityFieldValues fieldValues,
+      Clock clock) {
+    this.database = database;
+    this.activities = activities;
+    this.fieldValues = fieldValues;
+    this.clock = clock;
+  }
+
+  public static ActivityUpdateService create(
+      Database database, ActivityTypeService types, UserRepository users, Clock clock) {
+    return new ActivityUpdateService(
+        database,
+        new ActivityRepository(database.dialect()),
+        new ActivityFieldValues(types, users),
+        clock);
+  }
+
+  /**
+   * Updates the note and fields of one activity, all or nothing, recording each changed value. A
+   * concurrent update of the same activity waits for this one, so neither loses the other's
+   * changes.
+   */
+  public ActivityId update(Caller caller, ActivityUpdate update) {
+    return database.write(handle -> apply(handle, caller, update));
+  }
+
+  private ActivityId apply(Handle handle, Caller caller, ActivityUpdate update) {
+    Activity old =
+        activities
+            .find(handle, caller.orgId(), update.id(), RowLock.FOR_UPDATE)
+            .orElseThrow(() -> ActivityService.unknownActivity(update.id()));
+    if (update.eventCode() != null && update.eventCode() != old.eventCode()) {
+      throw new RuleViolationException(
+          ErrorType.INVALID_ACTIVITY,
+          "Event Code " + update.eventCode() + " does not match the activity's, " + old.eventCode() + ".");
+    }
+    ActivityType type = fieldValues.typeOf(handle, caller.orgId(), old.typeId());
+    Map<String, String> given =
+        fieldValues.check(
+            handle, caller.orgId(), type, update.note(), update.fields(), update.skipOptionCheck());
+    Map<String, String> custom = new HashMap<>(old.fieldValues());
+    for (FieldDefinition field : type.fields()) {
+      String value = given.get(field.schemaName());
+      if (value == null) {
+        continue;
+      }
+      if (value.isEmpty() && field.mandatory()) {
+        throw new RuleViolationException(
+            ErrorType.MANDATORY_ATTRIBUTE_MISSING,
+            "Mandatory field " + field.schemaName() + " cannot be cleared.");
+      }
+      if (value.isEmpty()) {
+        custom.remove(field.schemaName());
+      } else {
+        custom.put(field.schemaName(), value);
+      }
+    }
+    Instant now = clock.instant();
+    var changed =
+        new Activity(
+            old.orgId(),
+            old.id(),
+            old.leadId(),
+            old.typeId(),
+            old.eventCode(),
+            old.score(),
+            given.getOrDefault(SystemFields.NOTE, old.note()),
+            ActivityFieldValues.orDefault(given.get(SystemFields.STATUS), old.status()),
+            new UserId(ActivityFieldValues.orDefault(given.get(SystemFields.OWNER), old.owner().value())),
+            custom,
+            old.activityAt(),
+            old.createdAt(),
+            old.createdBy(),
+            now,
+            caller.userId(),
+            old.version() + 1);
+    if (!activities.update(handle, changed, old.version())) {
+      throw new IllegalStateException("a locked activity changed under its lock");
+    }
+    activities.insertChanges(handle, caller.orgId(), changes(old, changed));
+    return old.id();
+  }
+
+  /**
+   * Applies each item of a bulk update on its own, in order: a failing item (including one that
+   * could not be read) changes nothing and never stops the others. At most {@link
+   * #MAX_BULK_ITEMS} items; a larger or empty batch applies none.
+   */
+  public List<BulkOutcome> updateEach(Caller caller, List<BulkItem> items) {
+    if (items.isEmpty() || items.size() > MAX_BULK_ITEMS) {
+      throw RuleViolationException.invalidInput(
+          "Request", "A bulk update takes 1 to " + MAX_BULK_ITEMS + " items, not " + items.size() + ".");
+    }
+    List<BulkOutcome> outcomes = new ArrayList<>();
+    for (BulkItem item : items) {
+      try {
+        update(caller, item.update().get());
+        outcomes.add(new BulkOutcome(item.prospectActivityId(), null));
+      } catch (LeadtrailException e) {
+        outcomes.add(new BulkOutcome(item.prospectActivityId(), e));
+      }
+    }
+    return outcomes;
+  }
+
+  /** One change per value that differs, system fields first. */
+  private static List<ActivityChange> changes(Activity before, Activity after) {
+    Map<String, String[]> pairs = new LinkedHashMap<>();
+    pairs.put(SystemFields.NOTE, new String[] {before.note(), after.note()});
+    pairs.put(SystemFields.STATUS, new String[] {before.status(), after.status()});
+    pairs.put(SystemFields.OWNER, new String[] {before.owner().value(), after.owner().value()});
+    new TreeSet<>(unionOfKeys(before.fieldValues(), after.fieldValues()))
+        .forEach(
+            name ->
+                pairs.put(
+                    name,
+                    new String[] {
+                      before.fieldValues().getOrDefault(name, ""),
+                      after.fieldValues().getOrDefault(name, "")
+                    }));
+    List<ActivityChange> changes = new ArrayList<>();
+    pairs.forEach(
+        (field, pair) -> {
+          if (!pair[0].equals(pair[1])) {
+            changes.add(
+                new ActivityChange(
+                    after.id(), after.version(), field, pair[0], pair[1], after.modifiedAt(), after.modifiedBy()));
+          }
+        });
+    return changes;
+  }
+
+  private static Set<String> unionOfKeys(Map<String, String> a, Map<String, String> b) {
+    var keys = new HashSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    return keys;
+  }
+
+  /** The change history of the activities the query names, a page of activities at a time. */
+  public Page<ActivityHistory> history(OrgId orgId, ChangeQuery query) {
+    if (query.from().isAfter(query.to())) {
+      throw RuleViolationException.invalidInput("FromDate", "FromDate is after ToDate.");
+    }
+    return database.read(
+        handle -> {
+          Page<ActivityId> ids =
+              activities.changedWithin(
+                  handle,
+                  orgId,
+                  query.from(),
+                  query.to(),
+                  query.activityId(),
+                  query.eventCodes(),
+                  (query.pageIndex() - 1) * query.pageSize(),
+                  query.pageSize());
+          Map<ActivityId, Activity> found =
+              activities.findAll(handle, orgId, ids.items()).stream()
+                  .collect(Collectors.toMap(Activity::id, Function.identity()));
+          Map<ActivityId, List<ActivityChange>> changes =
+              activities.changesOf(handle, orgId, ids.items(), query.from(), query.to()).stream()
+                  .collect(Collectors.groupingBy(ActivityChange::activityId));
+          return new Page<>(
+              ids.total(),
+              ids.items().stream()
+                  .map(id -> new ActivityHistory(found.get(id), changes.getOrDefault(id, List.of())))
+                  .toList());
+        });
+  }
+}

@@ -1,0 +1,195 @@
+package dev.leadtrail.activity;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.leadtrail.activitytype.ActivityType;
+import dev.leadtrail.activitytype.FieldDefinition;
+import dev.leadtrail.activitytype.OptionSetJson;
+import dev.leadtrail.activitytype.SystemFields;
+import dev.leadtrail.http.ApiTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How activities look on the wire: the answers of the activity calls, in LeadSquared's names. */
+final class ActivityViews {
+
+  /** LeadSquared's activity kind for custom activities. */
+  static final int CUSTOM_ACTIVITY = 2;
+
+  private ActivityViews() {}
+
+  @JsonPropertyOrder({"RecordCount", "ProspectActivities"})
+  record LeadActivitiesView(
+      @JsonProperty("RecordCount") long recordCount,
+      @JsonProperty("ProspectActivities") List<LeadActivityView> prospectActivities) {}
+
+  record KeyValue(@JsonProperty("Key") String key, @JsonProperty("Value") String value) {}
+
+  @JsonPropertyOrder({"Id", "EventCode", "EventName", "ActivityScore", "CreatedOn", "ActivityType",
+      "IsEmailType", "Type", "SessionId", "TrackLocation", "ActivityFields", "Data"})
+  record LeadActivityView(
+      @JsonProperty("Id") String id,
+      @JsonProperty("EventCode") int eventCode,
+      @JsonProperty("EventName") String eventName,
+      @JsonProperty("ActivityScore") int activityScore,
+      @JsonProperty("CreatedOn") String createdOn,
+      @JsonProperty("ActivityType") int activityType,
+      @JsonProperty("IsEmailType") boolean isEmailType,
+      @JsonProperty("Type") String type,
+      @JsonProperty("SessionId") String sessionId,
+      @JsonProperty("TrackLocation") int trackLocation,
+      @JsonProperty("ActivityFields") Map<String, String> activityFields,
+      @JsonProperty("Data") List<KeyValue> data) {
+
+    static LeadActivityView of(TypedActivity typed) {
+      Activity activity = typed.activity();
+      ActivityType type = typed.type();
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put(SystemFields.NOTE, activity.note());
+      fields.put(SystemFields.STATUS, activity.status());
+      fields.put(SystemFields.OWNER, activity.owner().value());
+      List<KeyValue> data = new ArrayList<>();
+      typed.currentFieldValues().forEach(
+          (name, value) -> {
+            if (!value.isEmpty()) {
+              fields.put(name, value);
+              data.add(new KeyValue(name, value));
+            }
+          });
+      return new LeadActivityView(
+          activity.id().value(),
+          activity.eventCode(),
+          type.name(),
+          activity.score(),
+          ApiTime.format(activity.activityAt()),
+          CUSTOM_ACTIVITY,
+          false,
+          type.direction() == 1 ? "Outbound" : "Inbound",
+          null,
+          type.trackLocation() ? 1 : 0,
+          fields,
+          data);
+    }
+  }
+
+  @JsonPropertyOrder({"SchemaName", "InternalName", "DisplayName", "Value", "DataType",
+      "IsMandatory", "ShowInForm", "Sequence", "OptionSet", "IsMultiSelectDropdown",
+      "MaxFieldLength"})
+  record DetailFieldView(
+      @JsonProperty("SchemaName") String schemaName,
+      @JsonProperty("InternalName") String internalName,
+      @JsonProperty("DisplayName") String displayName,
+      @JsonProperty("Value") String value,
+      @JsonProperty("DataType") String dataType,
+      @JsonProperty("IsMandatory") boolean isMandatory,
+      @JsonProperty("ShowInForm") boolean showInForm,
+      @JsonProperty("Sequence") int sequence,
+      @JsonProperty("OptionSet") String optionSet,
+      @JsonProperty("IsMultiSelectDropdown") boolean isMultiSelectDropdown,
+      @JsonProperty("MaxFieldLength") Integer maxFieldLength) {}
+
+  record DetailsView(
+      @JsonProperty("ID") String id,
+      @JsonProperty("Name") String name,
+      @JsonProperty("DisplayName") String displayName,
+      @JsonProperty("Fields") List<DetailFieldView> fields) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"RecordCount", "List"})
+  record TypeActivitiesView(
+      @JsonProperty("RecordCount") long recordCount,
+      @JsonProperty("List") List<Map<String, String>> list) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"ProspectActivityId", "IsSuccessful", "ExceptionType", "ExceptionMessage"})
+  record BulkResultView(
+      @JsonProperty("ProspectActivityId") String prospectActivityId,
+      @JsonProperty("IsSuccessful") boolean isSuccessful,
+      @JsonProperty("ExceptionType") String exceptionType,
+      @JsonProperty("ExceptionMessage") String exceptionMessage) {
+
+    static BulkResultView of(ActivityUpdateService.BulkOutcome outcome) {
+      var failure = outcome.failure();
+      return failure == null
+          ? new BulkResultView(outcome.prospectActivityId(), true, null, null)
+          : new BulkResultView(
+              outcome.prospectActivityId(), false, failure.type().wireName(), failure.getMessage());
+    }
+  }
+
+  record BulkView(@JsonProperty("Response") List<BulkResultView> response) {}
+
+  @JsonPropertyOrder({"ModifiedOn", "ModifiedBy", "Field", "OldValue", "NewValue"})
+  record ChangeView(
+      @JsonProperty("ModifiedOn") String modifiedOn,
+      @JsonProperty("ModifiedBy") String modifiedBy,
+      @JsonProperty("Field") String field,
+      @JsonProperty("OldValue") String oldValue,
+      @JsonProperty("NewValue") String newValue) {
+
+    static ChangeView of(ActivityChange change) {
+      return new ChangeView(
+          ApiTime.format(change.changedAt()),
+          change.changedBy().value(),
+          change.field(),
+          change.oldValue(),
+          change.newValue());
+    }
+  }
+
+  @JsonPropertyOrder({"Activity", "Changes"})
+  record HistoryView(
+      @JsonProperty("Activity") Map<String, String> activity,
+      @JsonProperty("Changes") List<ChangeView> changes) {}
+
+  @JsonPropertyOrder({"RecordCount", "Activities"})
+  record HistoriesView(
+      @JsonProperty("RecordCount") long recordCount,
+      @JsonProperty("Activities") List<HistoryView> activities) {}
+
+  /** A row of RetrieveByActivityEvent: flat, every value a string. */
+  static Map<String, String> row(TypedActivity typed, boolean removeEmpty) {
+    Map<String, String> row = baseRow(typed.activity());
+    row.putAll(typed.currentFieldValues());
+    if (removeEmpty) {
+      row.values().removeIf(String::isEmpty);
+    }
+    return row;
+  }
+
+  /** What every flat activity row carries, before its custom fields. */
+  static Map<String, String> baseRow(Activity activity) {
+    Map<String, String> row = new LinkedHashMap<>();
+    row.put("ProspectActivityId", activity.id().value());
+    row.put("RelatedProspectId", activity.leadId().value());
+    row.put("ActivityType", String.valueOf(CUSTOM_ACTIVITY));
+    row.put("ActivityEvent", String.valueOf(activity.eventCode()));
+    row.put(SystemFields.NOTE, activity.note());
+    row.put(SystemFields.STATUS, activity.status());
+    row.put(SystemFields.OWNER, activity.owner().value());
+    row.put("CreatedOn", ApiTime.format(activity.createdAt()));
+    row.put("CreatedBy", activity.createdBy().value());
+    row.put("ModifiedOn", ApiTime.format(activity.modifiedAt()));
+    row.put("ModifiedBy", activity.modifiedBy().value());
+    row.put("Score", String.valueOf(activity.score()));
+    return row;
+  }
+
+  static DetailFieldView detailField(FieldDefinition field, String value) {
+    return new DetailFieldView(
+        field.schemaName(),
+        field.schemaName(),
+        field.displayName(),
+        value == null ? "" : value,
+        field.dataType().wireName(),
+        field.mandatory(),
+        field.showInForm(),
+        field.sequence(),
+        OptionSetJson.encode(field.options()),
+        field.multiSelect(),
+        field.maxFieldLength());
+  }
+}
