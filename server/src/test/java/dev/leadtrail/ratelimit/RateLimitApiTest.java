@@ -83,6 +83,24 @@ abstract class RateLimitApiTest extends ApiTestCase {
         .isEqualTo("API calls exceeded the limit of 3 in 5 second(s)");
   }
 
+  @Test
+  void bulkCalls_haveTheirOwnBudgetOfOneInFiveSeconds() {
+    Tenant tenant = server.newTenant("Bulky");
+    String bulk = "/v2/ProspectActivity.svc/Bulk/CustomActivity/Update?" + tenant.keyQuery();
+    String item = "[{\"ProspectActivityId\":\"0b7e6c1e-0000-4000-8000-000000000000\"}]";
+
+    var first = server.postJson(bulk, item);
+    var second = server.postJson(bulk, item);
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(second.statusCode()).isEqualTo(429);
+    assertThat(json(second).get("ExceptionMessage").asText())
+        .isEqualTo("API calls exceeded the limit of 1 in 5 second(s)");
+    assertThat(server.get(WHO_AM_I + "?" + tenant.keyQuery()).statusCode())
+        .as("the standard budget is untouched")
+        .isEqualTo(200);
+  }
+
   private void spend(Tenant tenant, int calls) {
     for (int i = 0; i < calls; i++) {
       assertThat(server.get(WHO_AM_I + "?" + tenant.keyQuery()).statusCode())
