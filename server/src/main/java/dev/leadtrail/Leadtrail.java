@@ -12,9 +12,11 @@ import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.http.HttpServer;
 import dev.leadtrail.lead.LeadEndpoints;
 import dev.leadtrail.lead.LeadService;
+import dev.leadtrail.management.ManagementServer;
+import dev.leadtrail.management.Metrics;
 import dev.leadtrail.org.OrganisationRepository;
 import dev.leadtrail.org.OrganisationService;
-import dev.leadtrail.ratelimit.InMemoryRateLimiter;
+import dev.leadtrail.ratelimit.BucketRateLimiter;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.user.UserEndpoints;
 import dev.leadtrail.user.UserRepository;
@@ -23,13 +25,15 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The whole server, wired by hand in one place: the store, then the services that use it, then the
- * HTTP server that calls them. {@link #close()} stops them in reverse. The command line and the
- * tests both start Leadtrail through here.
+ * The whole server, wired by hand in one place: the metrics, the store, then the services that use
+ * it, then the HTTP servers that call them. {@link #close()} stops them in reverse: the API first,
+ * letting requests in flight finish, then the store. The command line and the tests both start
+ * Leadtrail through here. Not thread-safe: one thread opens, serves and closes it.
  */
 public final class Leadtrail implements AutoCloseable {
 
   private final LeadtrailConfig config;
+  private final Metrics metrics;
   private final Database database;
   private final OrganisationService organisations;
   private final UserService users;
@@ -38,16 +42,20 @@ public final class Leadtrail implements AutoCloseable {
   private final ActivityTypeService activityTypes;
   private final ActivityService activities;
   private final ActivityUpdateService activityUpdates;
+  private BucketRateLimiter rateLimiter;
   private HttpServer http;
+  private ManagementServer management;
 
   private Leadtrail(LeadtrailConfig config, Clock clock) {
     Auth.warmUpInBackground();
     this.config = config;
-    this.database = Database.open(config.database());
+    this.metrics = new Metrics();
+    this.database = Database.open(config.database(), metrics.registry());
     try {
       database.migrate();
     } catch (RuntimeException e) {
       database.close();
+      metrics.close();
       throw e;
     }
     var organisationRepository = new OrganisationRepository();
@@ -90,6 +98,8 @@ public final class Leadtrail implements AutoCloseable {
     if (http != null) {
       throw new IllegalStateException("already serving");
     }
+    rateLimiter =
+        BucketRateLimiter.create(config.rateLimits(), database.dataSource(), metrics.registry());
     http =
         HttpServer.start(
             config.server(),
@@ -100,7 +110,20 @@ public final class Leadtrail implements AutoCloseable {
                 new ActivityTypeEndpoints(activityTypes),
                 new ActivityEndpoints(activities, activityUpdates)),
             auth.authenticator(),
-            new InMemoryRateLimiter(config.rateLimits()));
+            rateLimiter,
+            database::isReady,
+            metrics.registry());
+    if (config.management().enabled()) {
+      management = ManagementServer.start(config.management(), metrics, database::isReady);
+    }
+  }
+
+  /** The management port, where /metrics is served. */
+  public int managementPort() {
+    if (management == null) {
+      throw new IllegalStateException("no management port");
+    }
+    return management.port();
   }
 
   public int port() {
@@ -139,6 +162,13 @@ public final class Leadtrail implements AutoCloseable {
     if (http != null) {
       http.stop();
     }
+    if (management != null) {
+      management.close();
+    }
+    if (rateLimiter != null) {
+      rateLimiter.close();
+    }
     database.close();
+    metrics.close();
   }
 }

@@ -42,7 +42,10 @@ final class DemoCommand implements Callable<Integer> {
     LeadtrailConfig defaults = ConfigLoader.defaultConfig();
     var config =
         defaults
-            .withServer(new LeadtrailConfig.Server(bind, port, defaults.server().maxBodyBytes()))
+            .withServer(
+                new LeadtrailConfig.Server(
+                    bind, port, defaults.server().maxBodyBytes(), defaults.server().shutdownTimeout()))
+            .withManagement(new LeadtrailConfig.Management(LOOPBACK, -1))
             .withDatabase(new LeadtrailConfig.Database(
                     "jdbc:sqlite:" + file, "", "", defaults.database().poolSize()));
     Leadtrail leadtrail = Leadtrail.open(config);

@@ -3,10 +3,12 @@ package dev.leadtrail.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.leadtrail.config.LeadtrailConfig.RateLimitStore;
 import dev.leadtrail.ratelimit.RateLimit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,6 +37,7 @@ public final class ConfigLoader {
     d.put("server.bind", "0.0.0.0");
     d.put("server.port", "8080");
     d.put("server.max-body-bytes", String.valueOf(1024 * 1024));
+    d.put("server.shutdown-timeout-seconds", "30");
     d.put("database.url", "jdbc:sqlite:data/leadtrail.db");
     d.put("database.user", "");
     d.put("database.password", "");
@@ -43,6 +46,10 @@ public final class ConfigLoader {
     d.put("ratelimit.window-seconds", "5");
     d.put("ratelimit.bulk-calls", "1");
     d.put("ratelimit.bulk-window-seconds", "5");
+    d.put("ratelimit.store", "");
+    d.put("redis.url", "redis://127.0.0.1:6379");
+    d.put("management.bind", "127.0.0.1");
+    d.put("management.port", "9090");
     return Map.copyOf(d);
   }
 
@@ -143,7 +150,8 @@ public final class ConfigLoader {
         new LeadtrailConfig.Server(
             text("server.bind", true),
             integer("server.port", 0, 65_535),
-            integer("server.max-body-bytes", 1024, 256 * 1024 * 1024));
+            integer("server.max-body-bytes", 1024, 256 * 1024 * 1024),
+            Duration.ofSeconds(integer("server.shutdown-timeout-seconds", 0, 3_600)));
     var database =
         new LeadtrailConfig.Database(
             databaseUrl(),
@@ -153,11 +161,16 @@ public final class ConfigLoader {
     var rateLimits =
         new LeadtrailConfig.RateLimits(
             rateLimit("ratelimit.calls", "ratelimit.window-seconds"),
-            rateLimit("ratelimit.bulk-calls", "ratelimit.bulk-window-seconds"));
+            rateLimit("ratelimit.bulk-calls", "ratelimit.bulk-window-seconds"),
+            rateLimitStore(database.isPostgres()),
+            redisUrl());
+    var management =
+        new LeadtrailConfig.Management(
+            text("management.bind", true), integer("management.port", -1, 65_535));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new LeadtrailConfig(server, database, rateLimits);
+    return new LeadtrailConfig(server, database, rateLimits, management);
   }
 
   private String text(String key, boolean required) {
@@ -186,6 +199,39 @@ public final class ConfigLoader {
 
   private RateLimit rateLimit(String callsKey, String windowKey) {
     return RateLimit.of(integer(callsKey, 1, 1_000_000), integer(windowKey, 1, 86_400));
+  }
+
+  /** Left empty, the store is the database on PostgreSQL and memory on SQLite. */
+  private RateLimitStore rateLimitStore(boolean postgres) {
+    Value value = values.get("ratelimit.store");
+    String name = value.text().toLowerCase(Locale.ROOT);
+    RateLimitStore store =
+        switch (name) {
+          case "" -> postgres ? RateLimitStore.DATABASE : RateLimitStore.MEMORY;
+          case "memory" -> RateLimitStore.MEMORY;
+          case "database" -> RateLimitStore.DATABASE;
+          case "redis" -> RateLimitStore.REDIS;
+          default -> {
+            problems.add(
+                "ratelimit.store (from " + value.source()
+                    + ") must be memory, database or redis, not '" + value.text() + "'");
+            yield RateLimitStore.MEMORY;
+          }
+        };
+    if (store == RateLimitStore.DATABASE && !postgres) {
+      problems.add(
+          "ratelimit.store (from " + value.source()
+              + ") is database, which needs PostgreSQL; a SQLite store serves one instance: use memory");
+    }
+    return store;
+  }
+
+  private String redisUrl() {
+    Value value = values.get("redis.url");
+    if (!value.text().startsWith("redis://") && !value.text().startsWith("rediss://")) {
+      problems.add("redis.url (from " + value.source() + ") must start with redis:// or rediss://");
+    }
+    return value.text();
   }
 
   private String databaseUrl() {

@@ -1,18 +1,30 @@
 package dev.leadtrail.config;
 
 import dev.leadtrail.ratelimit.RateLimit;
+import java.time.Duration;
 import java.util.Objects;
 
 /** Everything Leadtrail is configured with, fixed at start-up. Built by {@link ConfigLoader}. */
-public record LeadtrailConfig(Server server, Database database, RateLimits rateLimits) {
+public record LeadtrailConfig(
+    Server server, Database database, RateLimits rateLimits, Management management) {
 
   public LeadtrailConfig {
     Objects.requireNonNull(server);
     Objects.requireNonNull(database);
     Objects.requireNonNull(rateLimits);
+    Objects.requireNonNull(management);
   }
 
-  public record Server(String bind, int port, int maxBodyBytes) {}
+  /** {@code shutdownTimeout} bounds how long a stopping server waits for requests in flight. */
+  public record Server(String bind, int port, int maxBodyBytes, Duration shutdownTimeout) {}
+
+  /** Where {@code /metrics} is served, apart from the API; port -1 serves none. */
+  public record Management(String bind, int port) {
+
+    public boolean enabled() {
+      return port >= 0;
+    }
+  }
 
   public record Database(String url, String user, String password, int poolSize) {
 
@@ -34,18 +46,37 @@ public record LeadtrailConfig(Server server, Database database, RateLimits rateL
     }
   }
 
-  /** The defaults for organisations that have no limits of their own. */
-  public record RateLimits(RateLimit standard, RateLimit bulk) {}
+  /**
+   * The defaults for organisations that have no limits of their own, and where the budgets live:
+   * in this instance's memory, in the database (PostgreSQL) or in Redis, the last two shared by
+   * every instance.
+   */
+  public record RateLimits(RateLimit standard, RateLimit bulk, RateLimitStore store, String redisUrl) {
+
+    public RateLimits withLimits(RateLimit newStandard, RateLimit newBulk) {
+      return new RateLimits(newStandard, newBulk, store, redisUrl);
+    }
+  }
+
+  public enum RateLimitStore {
+    MEMORY,
+    DATABASE,
+    REDIS
+  }
 
   public LeadtrailConfig withServer(Server newServer) {
-    return new LeadtrailConfig(newServer, database, rateLimits);
+    return new LeadtrailConfig(newServer, database, rateLimits, management);
   }
 
   public LeadtrailConfig withDatabase(Database newDatabase) {
-    return new LeadtrailConfig(server, newDatabase, rateLimits);
+    return new LeadtrailConfig(server, newDatabase, rateLimits, management);
   }
 
   public LeadtrailConfig withRateLimits(RateLimits newRateLimits) {
-    return new LeadtrailConfig(server, database, newRateLimits);
+    return new LeadtrailConfig(server, database, newRateLimits, management);
+  }
+
+  public LeadtrailConfig withManagement(Management newManagement) {
+    return new LeadtrailConfig(server, database, rateLimits, newManagement);
   }
 }

@@ -44,6 +44,7 @@ final class ApiDispatcher {
 
   void handle(Context ctx) {
     ApiRoute route = routes.resolve(ctx.method(), ctx.path().substring(BASE.length()));
+    RequestMetrics.operation(ctx, route);
     Caller caller = authenticator.authenticate(credentials(ctx));
     RequestAttributes.caller(ctx, caller);
     rateLimiter.acquire(caller.organisation(), route.rateClass());

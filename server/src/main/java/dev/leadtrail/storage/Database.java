@@ -2,11 +2,14 @@ package dev.leadtrail.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.leadtrail.config.LeadtrailConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -25,12 +28,16 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
 
   private static final int SQLITE_READERS = 4;
+  private static final long CONNECTION_TIMEOUT_MS = 5_000;
+  private static final String APPLIED_MIGRATIONS =
+      "SELECT COUNT(*) FROM flyway_schema_history WHERE success = :success AND version IS NOT NULL";
 
   private final Dialect dialect;
   private final HikariDataSource writePool;
   private final HikariDataSource readPool;
   private final Jdbi writer;
   private final Jdbi reader;
+  private volatile int migrationsApplied = -1;
 
   private Database(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
     this.dialect = dialect;
@@ -40,23 +47,25 @@ public final class Database implements AutoCloseable {
     this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
   }
 
-  public static Database open(LeadtrailConfig.Database config) {
+  /** Opens the pools; their use is reported to {@code metrics}. */
+  public static Database open(LeadtrailConfig.Database config, MeterRegistry metrics) {
     Dialect dialect = Dialect.forUrl(config.url());
     return switch (dialect) {
-      case SqliteDialect sqlite -> openSqlite(sqlite, config);
+      case SqliteDialect sqlite -> openSqlite(sqlite, config, metrics);
       case PostgresDialect postgres -> {
-        HikariDataSource pool = pool("leadtrail", config, config.poolSize());
+        HikariDataSource pool = pool("leadtrail", config, config.poolSize(), metrics);
         yield new Database(postgres, pool, pool);
       }
     };
   }
 
-  private static Database openSqlite(SqliteDialect dialect, LeadtrailConfig.Database config) {
+  private static Database openSqlite(
+      SqliteDialect dialect, LeadtrailConfig.Database config, MeterRegistry metrics) {
     createParentDirectory(config.url());
-    HikariDataSource writePool = pool("leadtrail-write", config, 1);
+    HikariDataSource writePool = pool("leadtrail-write", config, 1, metrics);
     HikariDataSource readPool;
     try {
-      readPool = pool("leadtrail-read", config, SQLITE_READERS);
+      readPool = pool("leadtrail-read", config, SQLITE_READERS, metrics);
     } catch (RuntimeException e) {
       writePool.close();
       throw e;
@@ -64,9 +73,14 @@ public final class Database implements AutoCloseable {
     return new Database(dialect, writePool, readPool);
   }
 
-  private static HikariDataSource pool(String name, LeadtrailConfig.Database config, int size) {
+  private static HikariDataSource pool(
+      String name, LeadtrailConfig.Database config, int size, MeterRegistry metrics) {
     var hikari = new HikariConfig();
     hikari.setPoolName(name);
+    hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+    // Fail a call after a few seconds rather than let it hang while the database is away.
+    hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    hikari.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
     hikari.setJdbcUrl(config.url());
     if (!config.user().isEmpty()) {
       hikari.setUsername(config.user());
@@ -105,12 +119,39 @@ public final class Database implements AutoCloseable {
 
   /** Applies the dialect's pending migrations. */
   public void migrate() {
-    Flyway.configure()
-        .dataSource(writePool)
-        .locations(dialect.migrationLocation())
-        .loggers("slf4j")
-        .load()
-        .migrate();
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(writePool)
+            .locations(dialect.migrationLocation())
+            .loggers("slf4j")
+            .load();
+    flyway.migrate();
+    migrationsApplied = flyway.info().applied().length;
+  }
+
+  /**
+   * Whether the store answers and holds every migration this build knows: what a load balancer's
+   * readiness check asks. Never throws.
+   */
+  public boolean isReady() {
+    try {
+      int applied =
+          reader.withHandle(
+              handle ->
+                  handle
+                      .createQuery(APPLIED_MIGRATIONS)
+                      .bind("success", true)
+                      .mapTo(Integer.class)
+                      .one());
+      return migrationsApplied > 0 && applied >= migrationsApplied;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The pool writes go through, for libraries that keep state in this database. */
+  public DataSource dataSource() {
+    return writePool;
   }
 
   public Dialect dialect() {

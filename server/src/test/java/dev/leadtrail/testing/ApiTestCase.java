@@ -30,7 +30,7 @@ public abstract class ApiTestCase {
   /** A configuration whose rate limits are out of the way, for suites that make many calls. */
   protected static LeadtrailConfig withoutRateLimits(LeadtrailConfig config) {
     var lifted = RateLimit.of(1_000_000, 1);
-    return config.withRateLimits(new LeadtrailConfig.RateLimits(lifted, lifted));
+    return config.withRateLimits(config.rateLimits().withLimits(lifted, lifted));
   }
 
   /** Lets a suite change the configuration its server starts with. */

@@ -40,8 +40,11 @@ public final class TestServer implements AutoCloseable {
     LeadtrailConfig defaults = ConfigLoader.defaultConfig();
     LeadtrailConfig config =
         defaults
-            .withServer(new LeadtrailConfig.Server("127.0.0.1", 0, defaults.server().maxBodyBytes()))
-            .withDatabase(database.config());
+            .withServer(
+                new LeadtrailConfig.Server(
+                    "127.0.0.1", 0, defaults.server().maxBodyBytes(), Duration.ofSeconds(5)))
+            .withDatabase(database.config())
+            .withManagement(new LeadtrailConfig.Management("127.0.0.1", -1));
     return new TestServer(Leadtrail.start(adjust.apply(config)));
   }
 

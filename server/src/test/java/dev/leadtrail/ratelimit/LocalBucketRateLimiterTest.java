@@ -1,5 +1,6 @@
 package dev.leadtrail.ratelimit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,12 +8,15 @@ import dev.leadtrail.config.ConfigLoader;
 import dev.leadtrail.error.RateLimitedException;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.org.Organisation;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-class InMemoryRateLimiterTest {
+class LocalBucketRateLimiterTest {
 
-  private final InMemoryRateLimiter limiter =
-      new InMemoryRateLimiter(ConfigLoader.defaultConfig().rateLimits());
+  private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+  private final BucketRateLimiter limiter =
+      new BucketRateLimiter(
+          ConfigLoader.defaultConfig().rateLimits(), new LocalBucketStore(), metrics);
 
   @Test
   void bulkCalls_haveABudgetOfTheirOwn() {
@@ -27,6 +31,9 @@ class InMemoryRateLimiterTest {
         .hasMessage("API calls exceeded the limit of 1 in 5 second(s)");
     assertThatThrownBy(() -> limiter.acquire(organisation, RateClass.STANDARD))
         .isInstanceOf(RateLimitedException.class);
+    assertThat(metrics.counter("leadtrail.ratelimit.rejections", "class", "bulk").count()).isEqualTo(1);
+    assertThat(metrics.counter("leadtrail.ratelimit.rejections", "class", "standard").count())
+        .isEqualTo(1);
   }
 
   @Test
