@@ -3,42 +3,32 @@ package dev.leadtrail.http;
 import dev.leadtrail.auth.Authenticator;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.ApiNotFoundException;
-import dev.leadtrail.ratelimit.RateLimiter;
 import dev.leadtrail.management.HealthBody;
+import dev.leadtrail.ratelimit.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.NetworkConnector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The API's HTTP server: Javalin on Jetty, one dispatcher for {@code /v2/}, one error mapper, the
- * health checks. It stops gracefully: no new connections, then the requests in flight finish
- * (within the shutdown timeout), then Jetty stops.
+ * health checks. It stops gracefully (Jetty's GracefulHandler): no new connections, then every
+ * request in flight finishes and its answer is written, within the shutdown timeout.
  */
 public final class HttpServer {
 
   private static final List<HandlerType> METHODS =
       List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
-  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
-
   private final Javalin javalin;
-  private final InFlight inFlight;
-  private final Duration shutdownTimeout;
 
-  private HttpServer(Javalin javalin, InFlight inFlight, Duration shutdownTimeout) {
+  private HttpServer(Javalin javalin) {
     this.javalin = javalin;
-    this.inFlight = inFlight;
-    this.shutdownTimeout = shutdownTimeout;
   }
 
   public static HttpServer start(
@@ -55,7 +45,6 @@ public final class HttpServer {
     var errors = new ErrorMapper(json, config.maxBodyBytes());
     var accessLog = new AccessLog();
     var requestMetrics = new RequestMetrics(metrics);
-    var inFlight = new InFlight();
     Javalin javalin =
         Javalin.create(
             app -> {
@@ -66,19 +55,20 @@ public final class HttpServer {
               app.http.maxRequestSize = config.maxBodyBytes();
               app.router.caseInsensitiveRoutes = true;
               app.router.ignoreTrailingSlashes = true;
-              app.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorHandler(json)));
+              app.jetty.modifyServer(
+                  jetty -> {
+                    jetty.setErrorHandler(new JettyErrorHandler(json));
+                    // Javalin puts its own handler inside this one.
+                    jetty.setHandler(new GracefulHandler());
+                    jetty.setStopTimeout(config.shutdownTimeout().toMillis());
+                  });
               app.requestLogger.http(
                   (ctx, millis) -> {
-                    inFlight.finished();
                     accessLog.log(ctx, millis);
                     requestMetrics.record(ctx, millis);
                   });
               app.routes.before(
                   ctx -> {
-                    inFlight.started();
-                    if (inFlight.isDraining()) {
-                      ctx.header("Connection", "close");
-                    }
                     String requestId = newRequestId();
                     RequestAttributes.requestId(ctx, requestId);
                     ctx.header(RequestAttributes.REQUEST_ID_HEADER, requestId);
@@ -95,7 +85,7 @@ public final class HttpServer {
                       errors.handle(new ApiNotFoundException(ctx.method().name(), ctx.path()), ctx));
             });
     javalin.start();
-    return new HttpServer(javalin, inFlight, config.shutdownTimeout());
+    return new HttpServer(javalin);
   }
 
   private static void health(Context ctx, boolean up) {
@@ -108,23 +98,8 @@ public final class HttpServer {
     return javalin.port();
   }
 
-  /**
-   * Stops taking connections, lets the requests in flight finish (bounded by the shutdown
-   * timeout), then stops Jetty.
-   */
+  /** Stops taking connections and waits for the requests in flight, then stops Jetty. */
   public void stop() {
-    inFlight.drain();
-    for (Connector connector : javalin.jettyServer().server().getConnectors()) {
-      if (connector instanceof NetworkConnector network) {
-        network.close();
-      }
-    }
-    if (!inFlight.awaitNone(shutdownTimeout)) {
-      log.warn(
-          "Stopping with {} request(s) still in flight after {} s",
-          inFlight.count(),
-          shutdownTimeout.toSeconds());
-    }
     javalin.stop();
   }
 

@@ -70,6 +70,15 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /** The same schema reached through another host and port, e.g. a {@link TcpProxy}. */
+  public LeadtrailConfig.Database configThrough(int port) {
+    if (postgresSchema == null) {
+      throw new IllegalStateException("only a PostgreSQL store is reached over TCP");
+    }
+    return new LeadtrailConfig.Database(
+        config.url().replace("127.0.0.1:5432", "127.0.0.1:" + port), config.user(), "", 4);
+  }
+
   public LeadtrailConfig.Database config() {
     return config;
   }

@@ -1,0 +1,123 @@
+package dev.leadtrail.scaleout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadtrail.config.LeadtrailConfig;
+import dev.leadtrail.config.LeadtrailConfig.RateLimitStore;
+import dev.leadtrail.testing.TestDatabase;
+import dev.leadtrail.testing.TestServer;
+import dev.leadtrail.testing.Tenant;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Two instances on one PostgreSQL database serve one organisation as one. */
+class ScaleOutTest {
+
+  private static final String WHO_AM_I = "/v2/Authentication.svc/UserByAccessKey.Get";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<AutoCloseable> open = new ArrayList<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = open.size() - 1; i >= 0; i--) {
+      open.get(i).close();
+    }
+  }
+
+  private TestServer instance(TestDatabase database, RateLimitStore store) {
+    TestServer server =
+        TestServer.start(
+            database,
+            config ->
+                config.withRateLimits(
+                    new LeadtrailConfig.RateLimits(
+                        config.rateLimits().standard(),
+                        config.rateLimits().bulk(),
+                        store,
+                        config.rateLimits().redisUrl())));
+    open.add(server);
+    return server;
+  }
+
+  private TestDatabase postgres() {
+    TestDatabase database = TestDatabase.postgres();
+    open.add(database);
+    return database;
+  }
+
+  @Test
+  void aWriteOnOneInstance_isReadOnTheOtherAtOnce() {
+    TestDatabase database = postgres();
+    TestServer first = instance(database, RateLimitStore.DATABASE);
+    TestServer second = instance(database, RateLimitStore.DATABASE);
+    Tenant tenant = first.newTenant("Shared");
+
+    for (int i = 0; i < 10; i++) {
+      TestServer writer = i % 2 == 0 ? first : second;
+      TestServer reader = i % 2 == 0 ? second : first;
+      String email = "lead" + i + "@example.com";
+      var created =
+          writer.postJson(
+              "/v2/LeadManagement.svc/Lead.Create?" + tenant.keyQuery(),
+              "[{\"Attribute\":\"EmailAddress\",\"Value\":\"" + email + "\"}]");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+      var read =
+          reader.get("/v2/LeadManagement.svc/Leads.GetByEmailaddress?emailaddress=" + email + "&" + tenant.keyQuery());
+      assertThat(json(read)).hasSize(1);
+    }
+  }
+
+  @Test
+  void theDatabaseRateLimit_holdsAcrossInstances() {
+    TestDatabase database = postgres();
+    assertSharedLimit(instance(database, RateLimitStore.DATABASE), instance(database, RateLimitStore.DATABASE));
+  }
+
+  @Test
+  void theRedisRateLimit_holdsAcrossInstances() {
+    requireRedis();
+    TestDatabase database = postgres();
+    assertSharedLimit(instance(database, RateLimitStore.REDIS), instance(database, RateLimitStore.REDIS));
+  }
+
+  private static void assertSharedLimit(TestServer first, TestServer second) {
+    Tenant tenant = first.newTenant("Budget");
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 26; i++) {
+      TestServer target = i % 2 == 0 ? first : second;
+      statuses.add(target.get(WHO_AM_I + "?" + tenant.keyQuery()).statusCode());
+    }
+    assertThat(statuses.subList(0, 25)).containsOnly(200);
+    assertThat(statuses.get(25)).isEqualTo(429);
+    assertThat(first.get(WHO_AM_I + "?" + tenant.keyQuery()).statusCode()).isEqualTo(429);
+  }
+
+  private static void requireRedis() {
+    boolean required = Boolean.parseBoolean(System.getenv().getOrDefault("REDIS_TEST_REQUIRED", "false"));
+    try (Socket socket = new Socket("127.0.0.1", 6379)) {
+      socket.setSoTimeout(1000);
+    } catch (IOException e) {
+      if (required) {
+        throw new IllegalStateException("no Redis at 127.0.0.1:6379, and REDIS_TEST_REQUIRED=true", e);
+      }
+      Assumptions.abort("Skipping the Redis test: no Redis at 127.0.0.1:6379.");
+    }
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + response.body(), e);
+    }
+  }
+}
