@@ -9,26 +9,42 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The API's HTTP server: Javalin on Jetty, one dispatcher for {@code /v2/}, one error mapper, the
- * health checks. It stops gracefully (Jetty's GracefulHandler): no new connections, then every
- * request in flight finishes and its answer is written, within the shutdown timeout.
+ * health checks.
+ *
+ * <p>It stops in two steps, both within the shutdown timeout. First it drains: it takes no new
+ * connections but still serves requests on open ones, each answer closing its connection, so that a
+ * load balancer's next request goes to another instance instead of failing here. Then Jetty's
+ * graceful stop waits for whatever is still in flight to be answered.
  */
 public final class HttpServer {
 
   private static final List<HandlerType> METHODS =
       List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
-  private final Javalin javalin;
+  private static final Duration DRAIN_POLL = Duration.ofMillis(20);
 
-  private HttpServer(Javalin javalin) {
+  private final Javalin javalin;
+  private final AtomicBoolean draining;
+  private final Duration shutdownTimeout;
+
+  private HttpServer(Javalin javalin, AtomicBoolean draining, Duration shutdownTimeout) {
     this.javalin = javalin;
+    this.draining = draining;
+    this.shutdownTimeout = shutdownTimeout;
   }
 
   public static HttpServer start(
@@ -45,6 +61,7 @@ public final class HttpServer {
     var errors = new ErrorMapper(json, config.maxBodyBytes());
     var accessLog = new AccessLog();
     var requestMetrics = new RequestMetrics(metrics);
+    var draining = new AtomicBoolean();
     Javalin javalin =
         Javalin.create(
             app -> {
@@ -69,6 +86,9 @@ public final class HttpServer {
                   });
               app.routes.before(
                   ctx -> {
+                    if (draining.get()) {
+                      ctx.header("Connection", "close");
+                    }
                     String requestId = newRequestId();
                     RequestAttributes.requestId(ctx, requestId);
                     ctx.header(RequestAttributes.REQUEST_ID_HEADER, requestId);
@@ -85,7 +105,7 @@ public final class HttpServer {
                       errors.handle(new ApiNotFoundException(ctx.method().name(), ctx.path()), ctx));
             });
     javalin.start();
-    return new HttpServer(javalin);
+    return new HttpServer(javalin, draining, config.shutdownTimeout());
   }
 
   private static void health(Context ctx, boolean up) {
@@ -98,9 +118,29 @@ public final class HttpServer {
     return javalin.port();
   }
 
-  /** Stops taking connections and waits for the requests in flight, then stops Jetty. */
+  /** Drains the open connections, then stops Jetty gracefully (see the class comment). */
   public void stop() {
+    draining.set(true);
+    Server jetty = javalin.jettyServer().server();
+    long deadline = System.nanoTime() + shutdownTimeout.toNanos() / 2;
+    for (Connector connector : jetty.getConnectors()) {
+      if (connector instanceof NetworkConnector network) {
+        network.close();
+      }
+    }
+    while (System.nanoTime() < deadline && hasOpenConnections(jetty)) {
+      LockSupport.parkNanos(DRAIN_POLL.toNanos());
+    }
     javalin.stop();
+  }
+
+  private static boolean hasOpenConnections(Server jetty) {
+    for (Connector connector : jetty.getConnectors()) {
+      if (!connector.getConnectedEndPoints().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String newRequestId() {
