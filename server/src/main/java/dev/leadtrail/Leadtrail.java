@@ -68,7 +68,8 @@ public final class Leadtrail implements AutoCloseable {
     this.activities =
         ActivityService.create(database, activityTypes, leads, userRepository, clock);
     this.activityUpdates =
-        ActivityUpdateService.create(database, activityTypes, userRepository, clock);
+        ActivityUpdateService.create(
+            database, activityTypes, userRepository, clock, metrics.registry());
   }
 
   /** The store and the services, migrated, without the HTTP server: for administration. */

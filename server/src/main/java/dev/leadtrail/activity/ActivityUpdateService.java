@@ -13,6 +13,8 @@ import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.user.UserId;
 import dev.leadtrail.user.UserRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,25 +58,42 @@ public final class ActivityUpdateService {
   private final ActivityRepository activities;
   private final ActivityFieldValues fieldValues;
   private final Clock clock;
+  private final Counter updated;
+  private final Counter conflicts;
 
   private ActivityUpdateService(
       Database database,
       ActivityRepository activities,
       ActivityFieldValues fieldValues,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry metrics) {
     this.database = database;
     this.activities = activities;
     this.fieldValues = fieldValues;
     this.clock = clock;
+    this.updated =
+        Counter.builder("leadtrail.activity.updates")
+            .description("Activity updates committed")
+            .register(metrics);
+    this.conflicts =
+        Counter.builder("leadtrail.activity.update.conflicts")
+            .description(
+                "Updates that found their activity changed under its row lock (none are expected)")
+            .register(metrics);
   }
 
   public static ActivityUpdateService create(
-      Database database, ActivityTypeService types, UserRepository users, Clock clock) {
+      Database database,
+      ActivityTypeService types,
+      UserRepository users,
+      Clock clock,
+      MeterRegistry metrics) {
     return new ActivityUpdateService(
         database,
         new ActivityRepository(database.dialect()),
         new ActivityFieldValues(types, users),
-        clock);
+        clock,
+        metrics);
   }
 
   /**
@@ -83,7 +102,9 @@ public final class ActivityUpdateService {
    * changes.
    */
   public ActivityId update(Caller caller, ActivityUpdate update) {
-    return database.write(handle -> apply(handle, caller, update));
+    ActivityId id = database.write(handle -> apply(handle, caller, update));
+    updated.increment();
+    return id;
   }
 
   private ActivityId apply(Handle handle, Caller caller, ActivityUpdate update) {
@@ -137,6 +158,7 @@ public final class ActivityUpdateService {
             caller.userId(),
             old.version() + 1);
     if (!activities.update(handle, changed, old.version())) {
+      conflicts.increment();
       throw new IllegalStateException("a locked activity changed under its lock");
     }
     activities.insertChanges(handle, caller.orgId(), changes(old, changed));

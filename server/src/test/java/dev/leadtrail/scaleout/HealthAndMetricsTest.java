@@ -86,7 +86,8 @@ class HealthAndMetricsTest {
         .contains("leadtrail_requests_seconds_bucket")
         .contains("hikaricp_connections_active")
         .contains("jvm_memory_used_bytes")
-        .contains("leadtrail_ratelimit_rejections_total");
+        .contains("leadtrail_ratelimit_rejections_total")
+        .contains("leadtrail_activity_update_conflicts_total");
     assertThat(server.get("/metrics").statusCode()).as("not on the API port").isEqualTo(404);
     var ready = http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.leadtrail().managementPort() + "/health/ready")).build(),
