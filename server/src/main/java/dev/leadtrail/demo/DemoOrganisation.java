@@ -75,8 +75,11 @@ public final class DemoOrganisation {
     }
   }
 
-  /** Type 313 with mx_Custom_1..15 of a realistic mix of types, none mandatory. */
-  private static ActivityTypeDraft salesCall() {
+  /**
+   * Type 313 with mx_Custom_1..15 of a realistic mix of types, none mandatory: the shape of the
+   * seed's sample, which the benchmark uses too.
+   */
+  public static ActivityTypeDraft salesCall() {
     List<FieldDraft> fields =
         List.of(
             field(1, "Call Subject", "String"),

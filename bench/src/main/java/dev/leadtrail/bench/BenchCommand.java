@@ -1,0 +1,242 @@
+package dev.leadtrail.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.leadtrail.config.ConfigLoader;
+import dev.leadtrail.config.LeadtrailConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench/run}: the update call on SQLite (durable) and PostgreSQL, against the HTTP ceiling
+ * (the same stack answering without a database), the database ceilings (plain JDBC loops) and the
+ * peer (WireMock answering a canned stub), all on this machine in one run. Prints one table and
+ * writes it to bench/results as Markdown and JSON.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks the update call.")
+public final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--activities", defaultValue = "100000", description = "Activities in each store.")
+  private int activities;
+
+  @Option(names = "--scale-activities", defaultValue = "1000000",
+      description = "A second SQLite run at this size, to show how cost grows (0 skips it).")
+  private int scaleActivities;
+
+  @Option(names = "--seconds", defaultValue = "10", description = "Length of each measured run.")
+  private int seconds;
+
+  @Option(names = "--connections", split = ",", defaultValue = "1,16,64")
+  private List<Integer> connections;
+
+  @Option(names = "--postgres-admin-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
+  private String postgresAdminUrl;
+
+  @Option(names = "--postgres-user", defaultValue = "postgres")
+  private String postgresUser;
+
+  @Option(names = "--results", defaultValue = "bench/results")
+  private Path results;
+
+  @Option(names = "--root", defaultValue = ".", description = "The checkout (for the jars).")
+  private Path root;
+
+  private final List<Row> rows = new ArrayList<>();
+  private final Map<String, Object> keys = new LinkedHashMap<>();
+  private long verified;
+  private long lost;
+  private double peakRss;
+
+  /** One line of the table. */
+  record Row(String target, int connections, Wrk.Result load, double cpuPercent, double peakRssMb) {}
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path work = Files.createTempDirectory("leadtrail-bench");
+    BenchStore sqlite = sqlite(work.resolve("sqlite"));
+    measureLeadtrail(sqlite, work, "sqlite");
+    double sqliteLoop = JdbcCeiling.perCommit(sqlite, 1, activities, Duration.ofSeconds(seconds));
+    double sqliteBatched = JdbcCeiling.batched(sqlite, 100, activities, Duration.ofSeconds(seconds));
+
+    BenchStore postgres = postgres("leadtrail_bench");
+    measureLeadtrail(postgres, work, "postgres");
+    int pool = poolSize();
+    double postgresLoop = JdbcCeiling.perCommit(postgres, pool, activities, Duration.ofSeconds(seconds));
+    double postgresBatched = JdbcCeiling.batched(postgres, 100, activities, Duration.ofSeconds(seconds));
+
+    if (scaleActivities > 0) {
+      BenchStore large = sqlite(work.resolve("sqlite-large"));
+      large.prepare(scaleActivities);
+      Row row = serveAndLoad(large, work, "sqlite@" + scaleActivities, List.of(64), scaleActivities).getFirst();
+      keys.put("sqlite_rps_64_at_1m", row.load().requestsPerSecond());
+    }
+
+    Row echo = measureChild("http-ceiling", echoCommand(), work);
+    Row wiremock = measureChild("wiremock", wiremockCommand(work), work);
+
+    keys.put("http_ceiling_rps", echo.load().requestsPerSecond());
+    keys.put("wiremock_rps", wiremock.load().requestsPerSecond());
+    keys.put("sqlite_jdbc_loop_rps", sqliteLoop);
+    keys.put("sqlite_jdbc_batched_rps", sqliteBatched);
+    keys.put("postgres_jdbc_loop_rps", postgresLoop);
+    keys.put("postgres_jdbc_batched_rps", postgresBatched);
+    keys.put("server_peak_rss_mb", peakRss);
+    keys.put("verified_updates", verified);
+    keys.put("lost_updates", lost);
+    new Report(rows, keys, activities).write(results);
+    return lost == 0 ? 0 : 1;
+  }
+
+  private void measureLeadtrail(BenchStore store, Path work, String label) throws Exception {
+    store.prepare(activities);
+    List<Row> measured = serveAndLoad(store, work, label, connections, activities);
+    for (Row row : measured) {
+      keys.put(label + "_rps_" + row.connections(), row.load().requestsPerSecond());
+      keys.put(label + "_p50_ms_" + row.connections(), row.load().p50Ms());
+      keys.put(label + "_p99_ms_" + row.connections(), row.load().p99Ms());
+    }
+  }
+
+  /** Starts the server on the store, warms it, runs each load, then checks what was stored. */
+  private List<Row> serveAndLoad(
+      BenchStore store, Path work, String label, List<Integer> loads, int activityCount)
+      throws Exception {
+    int port = freePort();
+    List<Row> measured = new ArrayList<>();
+    long since = Instant.now().toEpochMilli();
+    long acknowledged = 0;
+    Wrk wrk =
+        new Wrk(work, BenchStore.KEYS.accessKey(), BenchStore.KEYS.secretKey(),
+            BenchStore.USER.value(), activityCount);
+    String url = "http://127.0.0.1:" + port;
+    try (ChildProcess server =
+        ChildProcess.start(label, serverCommand(store, port), work.resolve(label + ".log"))
+            .awaitReady(url + "/health/ready")) {
+      acknowledged += wrk.run(url, 16, 5, label + "w").acknowledged();
+      for (int load : loads) {
+        double cpuBefore = server.cpuSeconds();
+        Wrk.Result result = wrk.run(url, load, seconds, label + load);
+        double cpu = (server.cpuSeconds() - cpuBefore) / seconds * 100;
+        acknowledged += result.acknowledged();
+        Row row = new Row("leadtrail-" + label, load, result, cpu, server.peakRssMb());
+        peakRss = Math.max(peakRss, row.peakRssMb());
+        rows.add(row);
+        measured.add(row);
+        System.out.println(Report.line(row));
+      }
+    }
+    long stored = store.changesSince(since);
+    lost += Math.max(0, acknowledged - stored);
+    verified += Math.min(acknowledged, stored);
+    store.verifySample(activityCount, 1_000);
+    return measured;
+  }
+
+  private Row measureChild(String label, List<String> command, Path work) throws Exception {
+    int port = Integer.parseInt(command.getLast());
+    String url = "http://127.0.0.1:" + port;
+    Wrk wrk = new Wrk(work, "k", "s", BenchStore.USER.value(), activities);
+    try (ChildProcess child =
+        ChildProcess.start(label, command, work.resolve(label + ".log")).awaitReady(url + readyPath(label))) {
+      wrk.run(url, 16, 5, "w");
+      double cpuBefore = child.cpuSeconds();
+      Wrk.Result result = wrk.run(url, 64, seconds, label);
+      Row row = new Row(label, 64, result, (child.cpuSeconds() - cpuBefore) / seconds * 100, child.peakRssMb());
+      rows.add(row);
+      System.out.println(Report.line(row));
+      return row;
+    }
+  }
+
+  private static String readyPath(String label) {
+    return label.equals("wiremock") ? "/__admin/health" : "/health/ready";
+  }
+
+  private List<String> serverCommand(BenchStore store, int port) {
+    LeadtrailConfig.Database db = store.database();
+    return List.of(
+        java(), "-jar", root.resolve("server/target/leadtrail.jar").toString(), "serve",
+        "--database.url=" + db.url(),
+        "--database.user=" + db.user(),
+        "--server.bind=127.0.0.1",
+        "--server.port=" + port,
+        "--management.port=-1");
+  }
+
+  private List<String> echoCommand() throws IOException {
+    return List.of(
+        java(), "-cp", root.resolve("bench/target/leadtrail-bench.jar").toString(),
+        EchoServer.class.getName(), String.valueOf(freePort()));
+  }
+
+  private List<String> wiremockCommand(Path work) throws IOException {
+    Path mappings = work.resolve("wiremock/mappings");
+    Files.createDirectories(mappings);
+    Files.writeString(
+        mappings.resolve("update.json"),
+        """
+        {"request":{"method":"POST","urlPath":"/v2/ProspectActivity.svc/CustomActivity/Update"},
+         "response":{"status":200,"headers":{"Content-Type":"application/json"},
+          "body":"{\\"Status\\":\\"Success\\",\\"Message\\":{\\"Id\\":\\"093d5c54-6009-48d4-840e-84fd12e8d63a\\"}}"}}
+        """);
+    return List.of(
+        java(), "-jar", root.resolve("bench/target/peer/wiremock-standalone.jar").toString(),
+        "--root-dir", work.resolve("wiremock").toString(), "--no-request-journal",
+        "--disable-banner", "--bind-address", "127.0.0.1", "--port", String.valueOf(freePort()));
+  }
+
+  private BenchStore sqlite(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    return new BenchStore(
+        "sqlite",
+        new LeadtrailConfig.Database("jdbc:sqlite:" + folder.resolve("bench.db"), "", "", poolSize()));
+  }
+
+  private BenchStore postgres(String name) throws Exception {
+    try (Connection admin = DriverManager.getConnection(postgresAdminUrl, postgresUser, "");
+        Statement statement = admin.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name);
+      statement.execute("CREATE DATABASE " + name);
+    }
+    String url = postgresAdminUrl.substring(0, postgresAdminUrl.lastIndexOf('/') + 1) + name;
+    return new BenchStore("postgres", new LeadtrailConfig.Database(url, postgresUser, "", poolSize()));
+  }
+
+  /** The server's default pool size: the JDBC loop runs as many connections. */
+  private static int poolSize() {
+    return ConfigLoader.defaultConfig().database().poolSize();
+  }
+
+  private static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  static ObjectMapper json() {
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+}
