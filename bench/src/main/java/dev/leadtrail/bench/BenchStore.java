@@ -1,5 +1,8 @@
 package dev.leadtrail.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadtrail.Leadtrail;
 import dev.leadtrail.auth.Caller;
 import dev.leadtrail.auth.IssuedKey;
@@ -34,6 +37,7 @@ final class BenchStore {
   static final IssuedKey KEYS = new IssuedKey("BenchAccessKey", "BenchSecretKey");
   private static final int LEADS = 1_000;
   private static final int BATCH = 5_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String name;
   private final LeadtrailConfig.Database database;
@@ -134,13 +138,15 @@ final class BenchStore {
     }
   }
 
-  /** Stored changes of mx_Custom_1 since {@code since}: one per acknowledged update. */
+  /**
+   * Updates recorded in the history since {@code since}: every benchmark update changes values, so
+   * there is one per acknowledged call.
+   */
   long changesSince(long sinceMillis) throws SQLException {
     try (Connection connection = connect();
         PreparedStatement query =
             connection.prepareStatement(
-                "SELECT COUNT(*) FROM activity_changes"
-                    + " WHERE org_id = ? AND field = 'mx_Custom_1' AND changed_at >= ?")) {
+                "SELECT COUNT(*) FROM activity_updates WHERE org_id = ? AND changed_at >= ?")) {
       query.setString(1, ORG.value());
       query.setLong(2, sinceMillis);
       try (ResultSet rs = query.executeQuery()) {
@@ -164,8 +170,8 @@ final class BenchStore {
                 "SELECT field_values FROM activities WHERE org_id = ? AND id = ?");
         PreparedStatement latest =
             connection.prepareStatement(
-                "SELECT new_value FROM activity_changes WHERE org_id = ? AND activity_id = ?"
-                    + " AND field = 'mx_Custom_1' ORDER BY version DESC LIMIT 1")) {
+                "SELECT changes FROM activity_updates WHERE org_id = ? AND activity_id = ?"
+                    + " ORDER BY version DESC LIMIT 1")) {
       while (checked < sample) {
         String id = Wrk.activityId(random.nextInt(activities));
         current.setString(1, ORG.value());
@@ -178,7 +184,7 @@ final class BenchStore {
           stored = rs.getString(1);
         }
         try (ResultSet rs = latest.executeQuery()) {
-          String expected = rs.next() ? rs.getString(1) : null;
+          String expected = rs.next() ? latestValue(rs.getString(1)) : null;
           boolean matches =
               expected == null ? !stored.contains("mx_Custom_1") : stored.contains('"' + expected + '"');
           if (!matches) {
@@ -193,6 +199,20 @@ final class BenchStore {
           name + ": " + mismatches.size() + " activities disagree with their history, e.g. " + mismatches.getFirst());
     }
     return checked;
+  }
+
+  /** The new value of mx_Custom_1 in one update's stored changes. */
+  private static String latestValue(String changes) {
+    try {
+      for (JsonNode change : JSON.readTree(changes)) {
+        if (change.path("Field").asText().equals("mx_Custom_1")) {
+          return change.path("NewValue").asText();
+        }
+      }
+      return null;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored changes are not JSON", e);
+    }
   }
 
   /** A plain connection, set up as the server's are: on SQLite, WAL and synchronous=FULL. */

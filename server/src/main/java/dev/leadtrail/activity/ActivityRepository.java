@@ -52,26 +52,25 @@ final class ActivityRepository {
              modified_at = :modifiedAt, modified_by = :modifiedBy, version = :version
        WHERE org_id = :orgId AND id = :id AND version = :previousVersion""";
 
-  private static final String INSERT_CHANGE =
+  private static final String INSERT_UPDATE =
       """
-      INSERT INTO activity_changes (org_id, activity_id, version, field, old_value, new_value,
-                                    changed_at, changed_by)
-      VALUES (:orgId, :activityId, :version, :field, :oldValue, :newValue, :changedAt, :changedBy)""";
+      INSERT INTO activity_updates (org_id, activity_id, version, changed_at, changed_by, changes)
+      VALUES (:orgId, :activityId, :version, :changedAt, :changedBy, :changes)""";
 
   private static final String FIND_ALL =
       "SELECT " + COLUMNS + " FROM activities a WHERE a.org_id = :orgId AND a.id IN (<ids>)";
 
   private static final String CHANGES_WINDOW =
-      " FROM activity_changes c JOIN activities a ON a.org_id = c.org_id AND a.id = c.activity_id"
+      " FROM activity_updates c JOIN activities a ON a.org_id = c.org_id AND a.id = c.activity_id"
           + " WHERE c.org_id = :orgId AND c.changed_at >= :from AND c.changed_at <= :to";
 
   private static final String CHANGES_OF =
       """
-      SELECT c.activity_id, c.version, c.field, c.old_value, c.new_value, c.changed_at, c.changed_by
-        FROM activity_changes c
+      SELECT c.activity_id, c.version, c.changed_at, c.changed_by, c.changes
+        FROM activity_updates c
        WHERE c.org_id = :orgId AND c.activity_id IN (<ids>)
          AND c.changed_at >= :from AND c.changed_at <= :to
-       ORDER BY c.activity_id, c.version, c.field""";
+       ORDER BY c.activity_id, c.version""";
 
   private static final RowMapper<Activity> ROW = (rs, ctx) -> map(rs);
 
@@ -133,24 +132,21 @@ final class ActivityRepository {
         == 1;
   }
 
+  /** Records what one update changed, all of it in one row; nothing when nothing changed. */
   void insertChanges(Handle handle, OrgId orgId, List<ActivityChange> changes) {
     if (changes.isEmpty()) {
       return;
     }
-    var batch = handle.prepareBatch(INSERT_CHANGE);
-    for (ActivityChange change : changes) {
-      batch
-          .bind("orgId", orgId.value())
-          .bind("activityId", change.activityId().value())
-          .bind("version", change.version())
-          .bind("field", change.field())
-          .bind("oldValue", change.oldValue())
-          .bind("newValue", change.newValue())
-          .bind("changedAt", change.changedAt().toEpochMilli())
-          .bind("changedBy", change.changedBy().value())
-          .add();
-    }
-    batch.execute();
+    ActivityChange first = changes.getFirst();
+    handle
+        .createUpdate(INSERT_UPDATE)
+        .bind("orgId", orgId.value())
+        .bind("activityId", first.activityId().value())
+        .bind("version", first.version())
+        .bind("changedAt", first.changedAt().toEpochMilli())
+        .bind("changedBy", first.changedBy().value())
+        .bind("changes", ChangeListColumn.write(changes))
+        .execute();
   }
 
   /**
@@ -213,17 +209,24 @@ final class ActivityRepository {
         .bindList("ids", ids.stream().map(ActivityId::value).toList())
         .bind("from", from.toEpochMilli())
         .bind("to", to.toEpochMilli())
+        .map((rs, ctx) -> expand(rs))
+        .list()
+        .stream()
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private static List<ActivityChange> expand(ResultSet rs) throws SQLException {
+    ActivityId activityId = new ActivityId(rs.getString("activity_id"));
+    long version = rs.getLong("version");
+    Instant changedAt = Instant.ofEpochMilli(rs.getLong("changed_at"));
+    UserId changedBy = new UserId(rs.getString("changed_by"));
+    return ChangeListColumn.read(rs.getString("changes")).stream()
         .map(
-            (rs, ctx) ->
+            e ->
                 new ActivityChange(
-                    new ActivityId(rs.getString("activity_id")),
-                    rs.getLong("version"),
-                    rs.getString("field"),
-                    rs.getString("old_value"),
-                    rs.getString("new_value"),
-                    Instant.ofEpochMilli(rs.getLong("changed_at")),
-                    new UserId(rs.getString("changed_by"))))
-        .list();
+                    activityId, version, e.field(), e.oldValue(), e.newValue(), changedAt, changedBy))
+        .toList();
   }
 
   Optional<Activity> find(Handle handle, OrgId orgId, ActivityId id, RowLock lock) {

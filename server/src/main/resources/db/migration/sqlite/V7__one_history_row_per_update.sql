@@ -1,0 +1,23 @@
+-- The change history keeps one row per update, its changed values together as a JSON array of
+-- {"Field","OldValue","NewValue"}: one insert per update instead of one per changed value.
+
+CREATE TABLE activity_updates (
+    org_id      TEXT    NOT NULL,
+    activity_id TEXT    NOT NULL,
+    version     INTEGER NOT NULL,
+    changed_at  INTEGER NOT NULL,
+    changed_by  TEXT    NOT NULL,
+    changes     TEXT    NOT NULL,
+    PRIMARY KEY (org_id, activity_id, version),
+    FOREIGN KEY (org_id, activity_id) REFERENCES activities (org_id, id)
+);
+
+CREATE INDEX activity_updates_by_time ON activity_updates (org_id, changed_at);
+
+INSERT INTO activity_updates (org_id, activity_id, version, changed_at, changed_by, changes)
+SELECT org_id, activity_id, version, MIN(changed_at), MIN(changed_by),
+       json_group_array(json_object('Field', field, 'OldValue', old_value, 'NewValue', new_value))
+  FROM (SELECT * FROM activity_changes ORDER BY org_id, activity_id, version, field)
+ GROUP BY org_id, activity_id, version;
+
+DROP TABLE activity_changes;
