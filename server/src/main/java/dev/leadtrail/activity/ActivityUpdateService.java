@@ -36,6 +36,9 @@ import org.jdbi.v3.core.Handle;
  */
 public final class ActivityUpdateService {
 
+  /** Optimistic tries before an update takes the row lock for its whole transaction. */
+  static final int OPTIMISTIC_ATTEMPTS = 3;
+
   /** The most items one bulk update takes (contract section 5.7). */
   public static final int MAX_BULK_ITEMS = 25;
 
@@ -59,7 +62,7 @@ public final class ActivityUpdateService {
   private final ActivityFieldValues fieldValues;
   private final Clock clock;
   private final Counter updated;
-  private final Counter conflicts;
+  private final Counter retries;
 
   private ActivityUpdateService(
       Database database,
@@ -75,10 +78,10 @@ public final class ActivityUpdateService {
         Counter.builder("leadtrail.activity.updates")
             .description("Activity updates committed")
             .register(metrics);
-    this.conflicts =
+    this.retries =
         Counter.builder("leadtrail.activity.update.conflicts")
             .description(
-                "Updates that found their activity changed under its row lock (none are expected)")
+                "Updates that found their activity changed since they read it, and were worked out again")
             .register(metrics);
   }
 
@@ -97,20 +100,42 @@ public final class ActivityUpdateService {
   }
 
   /**
-   * Updates the note and fields of one activity, all or nothing, recording each changed value. A
-   * concurrent update of the same activity waits for this one, so neither loses the other's
-   * changes.
+   * Updates the note and fields of one activity, all or nothing, recording each changed value.
+   *
+   * <p>The update is worked out on a read connection, outside the write transaction, and stored only
+   * if the activity is still at the version it was read at; otherwise it is worked out again. This
+   * keeps validation off SQLite's single writer and PostgreSQL's row lock. After {@link
+   * #OPTIMISTIC_ATTEMPTS} misses (an activity many clients update at once) it reads, checks and
+   * writes under the row lock in one transaction. Either way no update is lost.
    */
   public ActivityId update(Caller caller, ActivityUpdate update) {
-    ActivityId id = database.write(handle -> apply(handle, caller, update));
+    for (int attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt++) {
+      Prepared prepared = database.read(handle -> prepare(handle, caller, update, RowLock.NONE));
+      if (database.write(handle -> store(handle, caller.orgId(), prepared))) {
+        updated.increment();
+        return update.id();
+      }
+      retries.increment();
+    }
+    database.write(
+        handle -> {
+          Prepared prepared = prepare(handle, caller, update, RowLock.FOR_UPDATE);
+          if (!store(handle, caller.orgId(), prepared)) {
+            throw new IllegalStateException("a locked activity changed under its lock");
+          }
+          return null;
+        });
     updated.increment();
-    return id;
+    return update.id();
   }
 
-  private ActivityId apply(Handle handle, Caller caller, ActivityUpdate update) {
+  /** An update worked out against the activity as it was read: what to store if it still is. */
+  private record Prepared(Activity old, Activity changed, List<ActivityChange> changes) {}
+
+  private Prepared prepare(Handle handle, Caller caller, ActivityUpdate update, RowLock lock) {
     Activity old =
         activities
-            .find(handle, caller.orgId(), update.id(), RowLock.FOR_UPDATE)
+            .find(handle, caller.orgId(), update.id(), lock)
             .orElseThrow(() -> ActivityService.unknownActivity(update.id()));
     if (update.eventCode() != null && update.eventCode() != old.eventCode()) {
       throw new RuleViolationException(
@@ -157,13 +182,18 @@ public final class ActivityUpdateService {
             now,
             caller.userId(),
             old.version() + 1);
-    if (!activities.update(handle, changed, old.version())) {
-      conflicts.increment();
-      throw new IllegalStateException("a locked activity changed under its lock");
-    }
-    activities.insertChanges(handle, caller.orgId(), changes(old, changed));
-    return old.id();
+    return new Prepared(old, changed, changes(old, changed));
   }
+
+  /** Stores a prepared update if its activity is still at the version it was read at. */
+  private boolean store(Handle handle, OrgId orgId, Prepared prepared) {
+    if (!activities.update(handle, prepared.changed(), prepared.old().version())) {
+      return false;
+    }
+    activities.insertChanges(handle, orgId, prepared.changes());
+    return true;
+  }
+
 
   /**
    * Applies each item of a bulk update on its own, in order: a failing item (including one that
