@@ -36,9 +36,6 @@ import org.jdbi.v3.core.Handle;
  */
 public final class ActivityUpdateService {
 
-  /** Optimistic tries before an update takes the row lock for its whole transaction. */
-  static final int OPTIMISTIC_ATTEMPTS = 3;
-
   /** The most items one bulk update takes (contract section 5.7). */
   public static final int MAX_BULK_ITEMS = 25;
 
@@ -62,7 +59,7 @@ public final class ActivityUpdateService {
   private final ActivityFieldValues fieldValues;
   private final Clock clock;
   private final Counter updated;
-  private final Counter retries;
+  private final Counter conflicts;
 
   private ActivityUpdateService(
       Database database,
@@ -78,10 +75,10 @@ public final class ActivityUpdateService {
         Counter.builder("leadtrail.activity.updates")
             .description("Activity updates committed")
             .register(metrics);
-    this.retries =
+    this.conflicts =
         Counter.builder("leadtrail.activity.update.conflicts")
             .description(
-                "Updates that found their activity changed since they read it, and were worked out again")
+                "Updates that found their activity changed under its row lock (none are expected)")
             .register(metrics);
   }
 
@@ -100,42 +97,20 @@ public final class ActivityUpdateService {
   }
 
   /**
-   * Updates the note and fields of one activity, all or nothing, recording each changed value.
-   *
-   * <p>The update is worked out on a read connection, outside the write transaction, and stored only
-   * if the activity is still at the version it was read at; otherwise it is worked out again. This
-   * keeps validation off SQLite's single writer and PostgreSQL's row lock. After {@link
-   * #OPTIMISTIC_ATTEMPTS} misses (an activity many clients update at once) it reads, checks and
-   * writes under the row lock in one transaction. Either way no update is lost.
+   * Updates the note and fields of one activity, all or nothing, recording each changed value. A
+   * concurrent update of the same activity waits for this one, so neither loses the other's
+   * changes.
    */
   public ActivityId update(Caller caller, ActivityUpdate update) {
-    for (int attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt++) {
-      Prepared prepared = database.read(handle -> prepare(handle, caller, update, RowLock.NONE));
-      if (database.write(handle -> store(handle, caller.orgId(), prepared))) {
-        updated.increment();
-        return update.id();
-      }
-      retries.increment();
-    }
-    database.write(
-        handle -> {
-          Prepared prepared = prepare(handle, caller, update, RowLock.FOR_UPDATE);
-          if (!store(handle, caller.orgId(), prepared)) {
-            throw new IllegalStateException("a locked activity changed under its lock");
-          }
-          return null;
-        });
+    ActivityId id = database.write(handle -> apply(handle, caller, update));
     updated.increment();
-    return update.id();
+    return id;
   }
 
-  /** An update worked out against the activity as it was read: what to store if it still is. */
-  private record Prepared(Activity old, Activity changed, List<ActivityChange> changes) {}
-
-  private Prepared prepare(Handle handle, Caller caller, ActivityUpdate update, RowLock lock) {
+  private ActivityId apply(Handle handle, Caller caller, ActivityUpdate update) {
     Activity old =
         activities
-            .find(handle, caller.orgId(), update.id(), lock)
+            .find(handle, caller.orgId(), update.id(), RowLock.FOR_UPDATE)
             .orElseThrow(() -> ActivityService.unknownActivity(update.id()));
     if (update.eventCode() != null && update.eventCode() != old.eventCode()) {
       throw new RuleViolationException(
@@ -182,18 +157,13 @@ public final class ActivityUpdateService {
             now,
             caller.userId(),
             old.version() + 1);
-    return new Prepared(old, changed, changes(old, changed));
-  }
-
-  /** Stores a prepared update if its activity is still at the version it was read at. */
-  private boolean store(Handle handle, OrgId orgId, Prepared prepared) {
-    if (!activities.update(handle, prepared.changed(), prepared.old().version())) {
-      return false;
+    if (!activities.update(handle, changed, old.version())) {
+      conflicts.increment();
+      throw new IllegalStateException("a locked activity changed under its lock");
     }
-    activities.insertChanges(handle, orgId, prepared.changes());
-    return true;
+    activities.insertChanges(handle, caller.orgId(), changes(old, changed));
+    return old.id();
   }
-
 
   /**
    * Applies each item of a bulk update on its own, in order: a failing item (including one that
