@@ -80,10 +80,7 @@ final class ActivityFieldValues {
   }
 
   ActivityType typeOf(Handle handle, OrgId orgId, ActivityTypeId typeId) {
-    return types.list(handle, orgId).stream()
-        .filter(t -> t.id().equals(typeId))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("an activity's type is missing"));
+    return types.byId(handle, orgId, typeId);
   }
 
   /** The value when there is one, else the fallback. */

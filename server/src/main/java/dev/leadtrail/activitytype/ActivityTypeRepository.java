@@ -189,8 +189,14 @@ final class ActivityTypeRepository {
       return List.of();
     }
     Map<String, List<FieldDefinition>> fields = new HashMap<>();
-    handle
-        .createQuery(FIELDS)
+    // One type (the update path) reads only its own fields; a list reads the organisation's.
+    Query fieldQuery =
+        rows.size() == 1
+            ? handle
+                .createQuery(FIELDS + " AND f.type_id = :typeId")
+                .bind("typeId", rows.getFirst().id().value())
+            : handle.createQuery(FIELDS);
+    fieldQuery
         .bind("orgId", orgId.value())
         .bind("removed", false)
         .map((rs, ctx) -> Map.entry(rs.getString("type_id"), field(rs)))

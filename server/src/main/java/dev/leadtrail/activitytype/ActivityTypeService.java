@@ -130,6 +130,13 @@ public final class ActivityTypeService {
         .orElseThrow(() -> unknownEventCode(eventCode));
   }
 
+  /** An existing activity's type, within the caller's transaction. */
+  public ActivityType byId(Handle handle, OrgId orgId, ActivityTypeId id) {
+    return types
+        .findById(handle, orgId, id)
+        .orElseThrow(() -> new IllegalStateException("an activity's type is missing"));
+  }
+
   /** The option values of a dropdown field of a type, in their order. */
   public List<String> dropdownOptions(OrgId orgId, int eventCode, String schemaName) {
     FieldDefinition field =
