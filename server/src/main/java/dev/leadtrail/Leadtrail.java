@@ -65,8 +65,7 @@ public final class Leadtrail implements AutoCloseable {
     this.auth = Auth.create(database, userRepository, clock);
     this.leads = LeadService.create(database, userRepository, clock);
     this.activityTypes = ActivityTypeService.create(database, clock);
-    this.activities =
-        ActivityService.create(database, activityTypes, leads, userRepository, clock);
+    this.activities = ActivityService.create(database, activityTypes, leads, userRepository, clock);
     this.activityUpdates =
         ActivityUpdateService.create(
             database, activityTypes, userRepository, clock, metrics.registry());

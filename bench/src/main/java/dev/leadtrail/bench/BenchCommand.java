@@ -28,13 +28,21 @@ import picocli.CommandLine.Option;
  * peer (WireMock answering a canned stub), all on this machine in one run. Prints one table and
  * writes it to bench/results as Markdown and JSON.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks the update call.")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks the update call.")
 public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--activities", defaultValue = "100000", description = "Activities in each store.")
+  @Option(
+      names = "--activities",
+      defaultValue = "100000",
+      description = "Activities in each store.")
   private int activities;
 
-  @Option(names = "--scale-activities", defaultValue = "1000000",
+  @Option(
+      names = "--scale-activities",
+      defaultValue = "1000000",
       description = "A second SQLite run at this size, to show how cost grows (0 skips it).")
   private int scaleActivities;
 
@@ -63,7 +71,8 @@ public final class BenchCommand implements Callable<Integer> {
   private double peakRss;
 
   /** One line of the table. */
-  record Row(String target, int connections, Wrk.Result load, double cpuPercent, double peakRssMb) {}
+  record Row(
+      String target, int connections, Wrk.Result load, double cpuPercent, double peakRssMb) {}
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchCommand()).execute(args));
@@ -75,18 +84,23 @@ public final class BenchCommand implements Callable<Integer> {
     BenchStore sqlite = sqlite(work.resolve("sqlite"));
     measureLeadtrail(sqlite, work, "sqlite");
     double sqliteLoop = JdbcCeiling.perCommit(sqlite, 1, activities, Duration.ofSeconds(seconds));
-    double sqliteBatched = JdbcCeiling.batched(sqlite, 100, activities, Duration.ofSeconds(seconds));
+    double sqliteBatched =
+        JdbcCeiling.batched(sqlite, 100, activities, Duration.ofSeconds(seconds));
 
     BenchStore postgres = postgres("leadtrail_bench");
     measureLeadtrail(postgres, work, "postgres");
     int pool = poolSize();
-    double postgresLoop = JdbcCeiling.perCommit(postgres, pool, activities, Duration.ofSeconds(seconds));
-    double postgresBatched = JdbcCeiling.batched(postgres, 100, activities, Duration.ofSeconds(seconds));
+    double postgresLoop =
+        JdbcCeiling.perCommit(postgres, pool, activities, Duration.ofSeconds(seconds));
+    double postgresBatched =
+        JdbcCeiling.batched(postgres, 100, activities, Duration.ofSeconds(seconds));
 
     if (scaleActivities > 0) {
       BenchStore large = sqlite(work.resolve("sqlite-large"));
       large.prepare(scaleActivities);
-      Row row = serveAndLoad(large, work, "sqlite@" + scaleActivities, List.of(64), scaleActivities).getFirst();
+      Row row =
+          serveAndLoad(large, work, "sqlite@" + scaleActivities, List.of(64), scaleActivities)
+              .getFirst();
       keys.put("sqlite_rps_64_at_1m", row.load().requestsPerSecond());
     }
 
@@ -125,8 +139,12 @@ public final class BenchCommand implements Callable<Integer> {
     long since = Instant.now().toEpochMilli();
     long acknowledged = 0;
     Wrk wrk =
-        new Wrk(work, BenchStore.KEYS.accessKey(), BenchStore.KEYS.secretKey(),
-            BenchStore.USER.value(), activityCount);
+        new Wrk(
+            work,
+            BenchStore.KEYS.accessKey(),
+            BenchStore.KEYS.secretKey(),
+            BenchStore.USER.value(),
+            activityCount);
     String url = "http://127.0.0.1:" + port;
     try (ChildProcess server =
         ChildProcess.start(label, serverCommand(store, port), work.resolve(label + ".log"))
@@ -156,11 +174,18 @@ public final class BenchCommand implements Callable<Integer> {
     String url = "http://127.0.0.1:" + port;
     Wrk wrk = new Wrk(work, "k", "s", BenchStore.USER.value(), activities);
     try (ChildProcess child =
-        ChildProcess.start(label, command, work.resolve(label + ".log")).awaitReady(url + readyPath(label))) {
+        ChildProcess.start(label, command, work.resolve(label + ".log"))
+            .awaitReady(url + readyPath(label))) {
       wrk.run(url, 16, 5, "w");
       double cpuBefore = child.cpuSeconds();
       Wrk.Result result = wrk.run(url, 64, seconds, label);
-      Row row = new Row(label, 64, result, (child.cpuSeconds() - cpuBefore) / seconds * 100, child.peakRssMb());
+      Row row =
+          new Row(
+              label,
+              64,
+              result,
+              (child.cpuSeconds() - cpuBefore) / seconds * 100,
+              child.peakRssMb());
       rows.add(row);
       System.out.println(Report.line(row));
       return row;
@@ -174,7 +199,10 @@ public final class BenchCommand implements Callable<Integer> {
   private List<String> serverCommand(BenchStore store, int port) {
     LeadtrailConfig.Database db = store.database();
     return List.of(
-        java(), "-jar", root.resolve("server/target/leadtrail.jar").toString(), "serve",
+        java(),
+        "-jar",
+        root.resolve("server/target/leadtrail.jar").toString(),
+        "serve",
         "--database.url=" + db.url(),
         "--database.user=" + db.user(),
         "--server.bind=127.0.0.1",
@@ -184,8 +212,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   private List<String> echoCommand() throws IOException {
     return List.of(
-        java(), "-cp", root.resolve("bench/target/leadtrail-bench.jar").toString(),
-        EchoServer.class.getName(), String.valueOf(freePort()));
+        java(),
+        "-cp",
+        root.resolve("bench/target/leadtrail-bench.jar").toString(),
+        EchoServer.class.getName(),
+        String.valueOf(freePort()));
   }
 
   private List<String> wiremockCommand(Path work) throws IOException {
@@ -199,16 +230,25 @@ public final class BenchCommand implements Callable<Integer> {
           "body":"{\\"Status\\":\\"Success\\",\\"Message\\":{\\"Id\\":\\"093d5c54-6009-48d4-840e-84fd12e8d63a\\"}}"}}
         """);
     return List.of(
-        java(), "-jar", root.resolve("bench/target/peer/wiremock-standalone.jar").toString(),
-        "--root-dir", work.resolve("wiremock").toString(), "--no-request-journal",
-        "--disable-banner", "--bind-address", "127.0.0.1", "--port", String.valueOf(freePort()));
+        java(),
+        "-jar",
+        root.resolve("bench/target/peer/wiremock-standalone.jar").toString(),
+        "--root-dir",
+        work.resolve("wiremock").toString(),
+        "--no-request-journal",
+        "--disable-banner",
+        "--bind-address",
+        "127.0.0.1",
+        "--port",
+        String.valueOf(freePort()));
   }
 
   private BenchStore sqlite(Path folder) throws IOException {
     Files.createDirectories(folder);
     return new BenchStore(
         "sqlite",
-        new LeadtrailConfig.Database("jdbc:sqlite:" + folder.resolve("bench.db"), "", "", poolSize()));
+        new LeadtrailConfig.Database(
+            "jdbc:sqlite:" + folder.resolve("bench.db"), "", "", poolSize()));
   }
 
   private BenchStore postgres(String name) throws Exception {
@@ -218,7 +258,8 @@ public final class BenchCommand implements Callable<Integer> {
       statement.execute("CREATE DATABASE " + name);
     }
     String url = postgresAdminUrl.substring(0, postgresAdminUrl.lastIndexOf('/') + 1) + name;
-    return new BenchStore("postgres", new LeadtrailConfig.Database(url, postgresUser, "", poolSize()));
+    return new BenchStore(
+        "postgres", new LeadtrailConfig.Database(url, postgresUser, "", poolSize()));
   }
 
   /** The server's default pool size: the JDBC loop runs as many connections. */

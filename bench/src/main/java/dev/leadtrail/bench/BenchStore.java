@@ -62,7 +62,9 @@ final class BenchStore {
     try (Leadtrail leadtrail = Leadtrail.open(config)) {
       var organisation = leadtrail.organisations().create(ORG, "Benchmark", "UTC");
       var user =
-          leadtrail.users().create(ORG, USER, "Bench", "User", "bench@example.com", Role.ADMINISTRATOR);
+          leadtrail
+              .users()
+              .create(ORG, USER, "Bench", "User", "bench@example.com", Role.ADMINISTRATOR);
       leadtrail.apiKeys().issue(ORG, USER, KEYS);
       leadtrail
           .organisations()
@@ -186,7 +188,9 @@ final class BenchStore {
         try (ResultSet rs = latest.executeQuery()) {
           String expected = rs.next() ? latestValue(rs.getString(1)) : null;
           boolean matches =
-              expected == null ? !stored.contains("mx_Custom_1") : stored.contains('"' + expected + '"');
+              expected == null
+                  ? !stored.contains("mx_Custom_1")
+                  : stored.contains('"' + expected + '"');
           if (!matches) {
             mismatches.add(id);
           }
@@ -196,7 +200,11 @@ final class BenchStore {
     }
     if (!mismatches.isEmpty()) {
       throw new IllegalStateException(
-          name + ": " + mismatches.size() + " activities disagree with their history, e.g. " + mismatches.getFirst());
+          name
+              + ": "
+              + mismatches.size()
+              + " activities disagree with their history, e.g. "
+              + mismatches.getFirst());
     }
     return checked;
   }

@@ -34,7 +34,10 @@ final class ChildProcess implements AutoCloseable {
   static ChildProcess start(String name, List<String> command, Path log) {
     try {
       Process process =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new ChildProcess(name, process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
@@ -51,7 +54,9 @@ final class ChildProcess implements AutoCloseable {
       }
       try {
         var response =
-            http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+            http.send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) {
           return this;
         }

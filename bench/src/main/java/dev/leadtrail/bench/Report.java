@@ -30,14 +30,22 @@ final class Report {
     return String.format(
         Locale.ROOT,
         "| %-22s | %4d | %9.0f | %7.2f | %7.2f | %8.1f | %6d | %5.0f%% | %6.0f |",
-        row.target(), row.connections(), load.requestsPerSecond(), load.p50Ms(), load.p99Ms(),
-        load.maxMs(), load.errors(), row.cpuPercent(), row.peakRssMb());
+        row.target(),
+        row.connections(),
+        load.requestsPerSecond(),
+        load.p50Ms(),
+        load.p99Ms(),
+        load.maxMs(),
+        load.errors(),
+        row.cpuPercent(),
+        row.peakRssMb());
   }
 
   void write(Path folder) throws IOException {
     Map<String, Object> machine = new LinkedHashMap<>();
     machine.put("cores", Runtime.getRuntime().availableProcessors());
-    machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    machine.put(
+        "jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     machine.put("commit", commit());
     machine.put("activities", activities);
     machine.put("date", DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
@@ -49,18 +57,33 @@ final class Report {
 
     StringBuilder md = new StringBuilder();
     md.append("# Leadtrail benchmark\n\n")
-        .append("Machine: ").append(machine.get("cores")).append(" cores, ").append(machine.get("jdk"))
-        .append(", commit ").append(machine.get("commit")).append(", ").append(machine.get("date"))
-        .append(", ").append(activities).append(" activities.\n\n")
+        .append("Machine: ")
+        .append(machine.get("cores"))
+        .append(" cores, ")
+        .append(machine.get("jdk"))
+        .append(", commit ")
+        .append(machine.get("commit"))
+        .append(", ")
+        .append(machine.get("date"))
+        .append(", ")
+        .append(activities)
+        .append(" activities.\n\n")
         .append("| target | conns | calls/s | p50 ms | p99 ms | max ms | errors | CPU | RSS MB |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     rows.forEach(row -> md.append(line(row)).append('\n'));
     md.append("\n| figure | value |\n|---|---:|\n");
-    keys.forEach((key, value) -> md.append("| ").append(key).append(" | ").append(format(value)).append(" |\n"));
-    ratios.forEach((key, value) -> md.append("| ").append(key).append(" | ").append(format(value)).append(" |\n"));
+    keys.forEach(
+        (key, value) ->
+            md.append("| ").append(key).append(" | ").append(format(value)).append(" |\n"));
+    ratios.forEach(
+        (key, value) ->
+            md.append("| ").append(key).append(" | ").append(format(value)).append(" |\n"));
 
     Files.createDirectories(folder);
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.now());
     String text = BenchCommand.json().writeValueAsString(json);
     Files.writeString(folder.resolve("latest.json"), text, StandardCharsets.UTF_8);
     Files.writeString(folder.resolve("latest.md"), md, StandardCharsets.UTF_8);
@@ -106,7 +129,9 @@ final class Report {
   }
 
   private static String format(Object value) {
-    return value instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : String.valueOf(value);
+    return value instanceof Double d
+        ? String.format(Locale.ROOT, "%.2f", d)
+        : String.valueOf(value);
   }
 
   private static String commit() {

@@ -11,14 +11,19 @@ import java.util.regex.Pattern;
 
 /**
  * Drives the update call with wrk (Debian's package) from a process of its own: a Lua script picks
- * an activity at random for each request and sends the seed-sized body (15 custom fields, Status and
- * Owner) with values that differ on every call, so every call really changes data.
+ * an activity at random for each request and sends the seed-sized body (15 custom fields, Status
+ * and Owner) with values that differ on every call, so every call really changes data.
  */
 final class Wrk {
 
   /** What one run measured. Latencies in milliseconds. */
   record Result(
-      double requestsPerSecond, double p50Ms, double p99Ms, double maxMs, long requests, long errors) {
+      double requestsPerSecond,
+      double p50Ms,
+      double p99Ms,
+      double maxMs,
+      long requests,
+      long errors) {
 
     long acknowledged() {
       return requests - errors;
@@ -33,8 +38,12 @@ final class Wrk {
   Wrk(Path folder, String accessKey, String secretKey, String ownerId, int activities) {
     this.script = folder.resolve("update.lua");
     String lua =
-        LUA.replace("@PATH@", "/v2/ProspectActivity.svc/CustomActivity/Update?accessKey=" + accessKey
-                + "&secretKey=" + secretKey)
+        LUA.replace(
+                "@PATH@",
+                "/v2/ProspectActivity.svc/CustomActivity/Update?accessKey="
+                    + accessKey
+                    + "&secretKey="
+                    + secretKey)
             .replace("@OWNER@", ownerId)
             .replace("@ACTIVITIES@", String.valueOf(activities));
     try {
@@ -48,8 +57,18 @@ final class Wrk {
   Result run(String baseUrl, int connections, int seconds, String runId) {
     int threads = Math.min(2, connections);
     List<String> command =
-        List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
-            "-s", script.toString(), baseUrl, "--", runId);
+        List.of(
+            "wrk",
+            "-t" + threads,
+            "-c" + connections,
+            "-d" + seconds + "s",
+            "--timeout",
+            "10s",
+            "-s",
+            script.toString(),
+            baseUrl,
+            "--",
+            runId);
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

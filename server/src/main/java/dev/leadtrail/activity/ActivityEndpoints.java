@@ -143,14 +143,23 @@ public final class ActivityEndpoints implements ApiEndpoints {
             to,
             byActivity ? new ActivityId(activityId.strip()) : null,
             eventCodes,
-            bounded(JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"), 1, 1, Integer.MAX_VALUE, "PageIndex"),
+            bounded(
+                JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"),
+                1,
+                1,
+                Integer.MAX_VALUE,
+                "PageIndex"),
             pageSize(JsonValues.optionalInteger(paging.get("PageSize"), "PageSize"), 25));
     Page<ActivityHistory> page = updates.history(call.caller().orgId(), query);
     call.respond(
         new HistoriesView(
             page.total(),
             page.items().stream()
-                .map(h -> new HistoryView(baseRow(h.activity()), h.changes().stream().map(ChangeView::of).toList()))
+                .map(
+                    h ->
+                        new HistoryView(
+                            baseRow(h.activity()),
+                            h.changes().stream().map(ChangeView::of).toList()))
                 .toList()));
   }
 
@@ -186,14 +195,25 @@ public final class ActivityEndpoints implements ApiEndpoints {
   }
 
   void retrieve(ApiCall call) {
-    LeadId leadId =
-        leadId(call.query("leadId").orElse(null), "leadId");
+    LeadId leadId = leadId(call.query("leadId").orElse(null), "leadId");
     ObjectNode body = call.objectBody();
     JsonNode parameter = optionalObject(body, "Parameter");
     JsonNode paging = optionalObject(body, "Paging");
     Integer eventCode = JsonValues.optionalInteger(parameter.get("ActivityEvent"), "ActivityEvent");
-    int offset = bounded(JsonValues.optionalInteger(paging.get("Offset"), "Offset"), 0, 0, Integer.MAX_VALUE, "Offset");
-    int rowCount = bounded(JsonValues.optionalInteger(paging.get("RowCount"), "RowCount"), 25, 1, MAX_PAGE_SIZE, "RowCount");
+    int offset =
+        bounded(
+            JsonValues.optionalInteger(paging.get("Offset"), "Offset"),
+            0,
+            0,
+            Integer.MAX_VALUE,
+            "Offset");
+    int rowCount =
+        bounded(
+            JsonValues.optionalInteger(paging.get("RowCount"), "RowCount"),
+            25,
+            1,
+            MAX_PAGE_SIZE,
+            "RowCount");
     Page<TypedActivity> page =
         activities.forLead(call.caller().orgId(), leadId, eventCode, offset, rowCount);
     call.respond(
@@ -226,18 +246,36 @@ public final class ActivityEndpoints implements ApiEndpoints {
     JsonNode parameter = optionalObject(body, "Parameter");
     JsonNode paging = optionalObject(body, "Paging");
     JsonNode sorting = optionalObject(body, "Sorting");
-    int eventCode = EventCodes.parse(JsonValues.scalarText(parameter.get("ActivityEvent"), "ActivityEvent"));
-    Instant from = ApiTime.parse(JsonValues.scalarText(parameter.get("FromDate"), "FromDate"), "FromDate");
+    int eventCode =
+        EventCodes.parse(JsonValues.scalarText(parameter.get("ActivityEvent"), "ActivityEvent"));
+    Instant from =
+        ApiTime.parse(JsonValues.scalarText(parameter.get("FromDate"), "FromDate"), "FromDate");
     Instant to = ApiTime.parse(JsonValues.scalarText(parameter.get("ToDate"), "ToDate"), "ToDate");
-    Boolean removeEmpty = JsonValues.optionalBoolean(parameter.get("RemoveEmptyValue"), "RemoveEmptyValue");
-    int pageIndex = bounded(JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"), 1, 1, Integer.MAX_VALUE, "PageIndex");
+    Boolean removeEmpty =
+        JsonValues.optionalBoolean(parameter.get("RemoveEmptyValue"), "RemoveEmptyValue");
+    int pageIndex =
+        bounded(
+            JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"),
+            1,
+            1,
+            Integer.MAX_VALUE,
+            "PageIndex");
     int pageSize = pageSize(JsonValues.optionalInteger(paging.get("PageSize"), "PageSize"), 100);
     String column = JsonValues.scalarText(sorting.get("ColumnName"), "ColumnName");
     boolean byCreatedOn = column != null && column.strip().equalsIgnoreCase("CreatedOn");
-    if (column != null && !byCreatedOn && !column.isBlank() && !column.strip().equalsIgnoreCase("ModifiedOn")) {
+    if (column != null
+        && !byCreatedOn
+        && !column.isBlank()
+        && !column.strip().equalsIgnoreCase("ModifiedOn")) {
       throw RuleViolationException.invalidInput("ColumnName", "Sort by ModifiedOn or CreatedOn.");
     }
-    int direction = bounded(JsonValues.optionalInteger(sorting.get("Direction"), "Direction"), 1, 0, 1, "Direction");
+    int direction =
+        bounded(
+            JsonValues.optionalInteger(sorting.get("Direction"), "Direction"),
+            1,
+            0,
+            1,
+            "Direction");
     var query =
         new ActivityService.TypeQuery(
             eventCode,
@@ -272,13 +310,15 @@ public final class ActivityEndpoints implements ApiEndpoints {
       if (schemaName == null || schemaName.isBlank()) {
         throw RuleViolationException.invalidInput("SchemaName", "Each field needs a SchemaName.");
       }
-      fields.add(new FieldInput(schemaName.strip(), JsonValues.scalarText(field.get("Value"), "Value")));
+      fields.add(
+          new FieldInput(schemaName.strip(), JsonValues.scalarText(field.get("Value"), "Value")));
     }
     return fields;
   }
 
   static boolean skipOptionCheck(ObjectNode body) {
-    Boolean skip = JsonValues.optionalBoolean(body.get("ValidateDropDownOptions"), "ValidateDropDownOptions");
+    Boolean skip =
+        JsonValues.optionalBoolean(body.get("ValidateDropDownOptions"), "ValidateDropDownOptions");
     return skip != null && skip;
   }
 

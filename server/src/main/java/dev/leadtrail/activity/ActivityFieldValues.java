@@ -36,8 +36,8 @@ final class ActivityFieldValues {
   }
 
   /**
-   * The request's note and field values, checked against the type: canonical values by the
-   * fields' own schema names, "" where a value is blank.
+   * The request's note and field values, checked against the type: canonical values by the fields'
+   * own schema names, "" where a value is blank.
    */
   Map<String, String> check(
       Handle handle,
@@ -48,7 +48,9 @@ final class ActivityFieldValues {
       boolean skipOptionCheck) {
     Map<String, String> values = new LinkedHashMap<>();
     if (note != null) {
-      values.put(SystemFields.NOTE, checker.check(SystemFields.NOTE_FIELD, note, false, id -> Optional.empty()));
+      values.put(
+          SystemFields.NOTE,
+          checker.check(SystemFields.NOTE_FIELD, note, false, id -> Optional.empty()));
     }
     FieldValueChecker.ActiveUsers activeUsers = idOrEmail -> activeUser(handle, orgId, idOrEmail);
     for (FieldInput input : fields) {
@@ -58,15 +60,21 @@ final class ActivityFieldValues {
                   () ->
                       new RuleViolationException(
                           ErrorType.UNKNOWN_ATTRIBUTE,
-                          "Activity type " + type.eventCode() + " has no field " + input.schemaName() + "."));
+                          "Activity type "
+                              + type.eventCode()
+                              + " has no field "
+                              + input.schemaName()
+                              + "."));
       if (input.value() == null) {
         throw RuleViolationException.invalidInput(
             field.schemaName(), "Value is missing; send an empty string to leave the field empty.");
       }
       if (values.containsKey(field.schemaName())) {
-        throw RuleViolationException.invalidInput(field.schemaName(), "The field is given more than once.");
+        throw RuleViolationException.invalidInput(
+            field.schemaName(), "The field is given more than once.");
       }
-      values.put(field.schemaName(), checker.check(field, input.value(), skipOptionCheck, activeUsers));
+      values.put(
+          field.schemaName(), checker.check(field, input.value(), skipOptionCheck, activeUsers));
     }
     return values;
   }
@@ -75,7 +83,8 @@ final class ActivityFieldValues {
     Optional<User> user =
         Guid.isGuid(idOrEmail)
             ? users.find(handle, orgId, new UserId(idOrEmail))
-            : EmailAddress.parse(idOrEmail).flatMap(email -> users.findByEmail(handle, orgId, email));
+            : EmailAddress.parse(idOrEmail)
+                .flatMap(email -> users.findByEmail(handle, orgId, email));
     return user.filter(User::active).map(User::id);
   }
 

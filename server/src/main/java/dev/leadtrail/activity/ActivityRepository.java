@@ -22,7 +22,8 @@ final class ActivityRepository {
       """
       a.org_id, a.id, a.lead_id, a.type_id, a.event_code, a.score, a.note, a.status, a.owner_id,
       a.field_values, a.activity_at, a.created_at, a.created_by, a.modified_at, a.modified_by,
-      a.version""";
+      a.version\
+      """;
 
   private static final String INSERT =
       """
@@ -31,13 +32,15 @@ final class ActivityRepository {
                               modified_at, modified_by, version)
       VALUES (:orgId, :id, :leadId, :typeId, :eventCode, :score, :note, :status, :ownerId,
               :fieldValues, :activityAt, :createdAt, :createdBy, :modifiedAt, :modifiedBy,
-              :version)""";
+              :version)\
+      """;
 
   private static final String FIND =
       "SELECT " + COLUMNS + " FROM activities a WHERE a.org_id = :orgId AND a.id = :id";
 
   private static final String LEAD_FILTER = " WHERE a.org_id = :orgId AND a.lead_id = :leadId";
-  private static final String LEAD_AND_EVENT_FILTER = LEAD_FILTER + " AND a.event_code = :eventCode";
+  private static final String LEAD_AND_EVENT_FILTER =
+      LEAD_FILTER + " AND a.event_code = :eventCode";
   private static final String NEWEST_FIRST = " ORDER BY a.activity_at DESC, a.id DESC";
   private static final String PAGE = " LIMIT :limit OFFSET :offset";
 
@@ -50,12 +53,14 @@ final class ActivityRepository {
       UPDATE activities
          SET note = :note, status = :status, owner_id = :ownerId, field_values = :fieldValues,
              modified_at = :modifiedAt, modified_by = :modifiedBy, version = :version
-       WHERE org_id = :orgId AND id = :id AND version = :previousVersion""";
+       WHERE org_id = :orgId AND id = :id AND version = :previousVersion\
+      """;
 
   private static final String INSERT_UPDATE =
       """
       INSERT INTO activity_updates (org_id, activity_id, version, changed_at, changed_by, changes)
-      VALUES (:orgId, :activityId, :version, :changedAt, :changedBy, :changes)""";
+      VALUES (:orgId, :activityId, :version, :changedAt, :changedBy, :changes)\
+      """;
 
   private static final String FIND_ALL =
       "SELECT " + COLUMNS + " FROM activities a WHERE a.org_id = :orgId AND a.id IN (<ids>)";
@@ -70,7 +75,8 @@ final class ActivityRepository {
         FROM activity_updates c
        WHERE c.org_id = :orgId AND c.activity_id IN (<ids>)
          AND c.changed_at >= :from AND c.changed_at <= :to
-       ORDER BY c.activity_id, c.version""";
+       ORDER BY c.activity_id, c.version\
+      """;
 
   private static final RowMapper<Activity> ROW = (rs, ctx) -> map(rs);
 
@@ -162,14 +168,22 @@ final class ActivityRepository {
       List<Integer> eventCodes,
       int offset,
       int limit) {
-    String filter = only != null ? " AND c.activity_id = :only" : " AND a.event_code IN (<eventCodes>)";
-    var count = handle.createQuery("SELECT COUNT(DISTINCT c.activity_id)" + CHANGES_WINDOW + filter);
+    String filter =
+        only != null ? " AND c.activity_id = :only" : " AND a.event_code IN (<eventCodes>)";
+    var count =
+        handle.createQuery("SELECT COUNT(DISTINCT c.activity_id)" + CHANGES_WINDOW + filter);
     var ids =
         handle.createQuery(
-            "SELECT c.activity_id" + CHANGES_WINDOW + filter
-                + " GROUP BY c.activity_id ORDER BY MIN(c.changed_at), c.activity_id" + PAGE);
+            "SELECT c.activity_id"
+                + CHANGES_WINDOW
+                + filter
+                + " GROUP BY c.activity_id ORDER BY MIN(c.changed_at), c.activity_id"
+                + PAGE);
     for (var query : List.of(count, ids)) {
-      query.bind("orgId", orgId.value()).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli());
+      query
+          .bind("orgId", orgId.value())
+          .bind("from", from.toEpochMilli())
+          .bind("to", to.toEpochMilli());
       if (only != null) {
         query.bind("only", only.value());
       } else {
@@ -225,7 +239,13 @@ final class ActivityRepository {
         .map(
             e ->
                 new ActivityChange(
-                    activityId, version, e.field(), e.oldValue(), e.newValue(), changedAt, changedBy))
+                    activityId,
+                    version,
+                    e.field(),
+                    e.oldValue(),
+                    e.newValue(),
+                    changedAt,
+                    changedBy))
         .toList();
   }
 
@@ -285,7 +305,8 @@ final class ActivityRepository {
             .one();
     List<Activity> rows =
         handle
-            .createQuery("SELECT " + COLUMNS + " FROM activities a" + EVENT_WINDOW_FILTER + order + PAGE)
+            .createQuery(
+                "SELECT " + COLUMNS + " FROM activities a" + EVENT_WINDOW_FILTER + order + PAGE)
             .bind("orgId", orgId.value())
             .bind("eventCode", eventCode)
             .bind("from", from.toEpochMilli())

@@ -35,7 +35,13 @@ public final class ActivityService {
 
   /** How a list of one type's activities is cut and ordered. */
   public record TypeQuery(
-      int eventCode, Instant from, Instant to, boolean byCreatedOn, boolean newestFirst, int pageIndex, int pageSize) {}
+      int eventCode,
+      Instant from,
+      Instant to,
+      boolean byCreatedOn,
+      boolean newestFirst,
+      int pageIndex,
+      int pageSize) {}
 
   private final Database database;
   private final ActivityRepository activities;
@@ -71,7 +77,8 @@ public final class ActivityService {
 
   public Posted post(Caller caller, NewActivity request) {
     if (request.eventCode() == null) {
-      throw new RuleViolationException(ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty.");
+      throw new RuleViolationException(
+          ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty.");
     }
     return database.write(
         handle -> {
@@ -83,7 +90,12 @@ public final class ActivityService {
           }
           Map<String, String> given =
               fieldValues.check(
-                  handle, caller.orgId(), type, request.note(), request.fields(), request.skipOptionCheck());
+                  handle,
+                  caller.orgId(),
+                  type,
+                  request.note(),
+                  request.fields(),
+                  request.skipOptionCheck());
           LeadId leadId = lead(handle, caller, request);
           Map<String, String> custom = new HashMap<>();
           for (FieldDefinition field : type.fields()) {
@@ -107,8 +119,11 @@ public final class ActivityService {
                   type.eventCode(),
                   type.score(),
                   given.getOrDefault(SystemFields.NOTE, ""),
-                  ActivityFieldValues.orDefault(given.get(SystemFields.STATUS), SystemFields.ACTIVE),
-                  new UserId(ActivityFieldValues.orDefault(given.get(SystemFields.OWNER), caller.userId().value())),
+                  ActivityFieldValues.orDefault(
+                      given.get(SystemFields.STATUS), SystemFields.ACTIVE),
+                  new UserId(
+                      ActivityFieldValues.orDefault(
+                          given.get(SystemFields.OWNER), caller.userId().value())),
                   custom,
                   request.activityAt() == null ? now : request.activityAt(),
                   now,
@@ -140,7 +155,8 @@ public final class ActivityService {
       OrgId orgId, LeadId leadId, Integer eventCode, int offset, int rowCount) {
     return database.read(
         handle -> {
-          Page<Activity> page = activities.forLead(handle, orgId, leadId, eventCode, offset, rowCount);
+          Page<Activity> page =
+              activities.forLead(handle, orgId, leadId, eventCode, offset, rowCount);
           return typed(handle, orgId, page);
         });
   }
@@ -199,5 +215,4 @@ public final class ActivityService {
     return new RuleViolationException(
         ErrorType.UNKNOWN_PROSPECT_ACTIVITY, "No activity " + id + " exists in the system.");
   }
-
 }

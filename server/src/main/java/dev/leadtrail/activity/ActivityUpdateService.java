@@ -47,7 +47,12 @@ public final class ActivityUpdateService {
 
   /** Which changes a history read covers: one activity, or the activities of some types. */
   public record ChangeQuery(
-      Instant from, Instant to, ActivityId activityId, List<Integer> eventCodes, int pageIndex, int pageSize) {
+      Instant from,
+      Instant to,
+      ActivityId activityId,
+      List<Integer> eventCodes,
+      int pageIndex,
+      int pageSize) {
 
     public ChangeQuery {
       eventCodes = eventCodes == null ? List.of() : List.copyOf(eventCodes);
@@ -115,7 +120,11 @@ public final class ActivityUpdateService {
     if (update.eventCode() != null && update.eventCode() != old.eventCode()) {
       throw new RuleViolationException(
           ErrorType.INVALID_ACTIVITY,
-          "Event Code " + update.eventCode() + " does not match the activity's, " + old.eventCode() + ".");
+          "Event Code "
+              + update.eventCode()
+              + " does not match the activity's, "
+              + old.eventCode()
+              + ".");
     }
     ActivityType type = fieldValues.typeOf(handle, caller.orgId(), old.typeId());
     Map<String, String> given =
@@ -149,7 +158,8 @@ public final class ActivityUpdateService {
             old.score(),
             given.getOrDefault(SystemFields.NOTE, old.note()),
             ActivityFieldValues.orDefault(given.get(SystemFields.STATUS), old.status()),
-            new UserId(ActivityFieldValues.orDefault(given.get(SystemFields.OWNER), old.owner().value())),
+            new UserId(
+                ActivityFieldValues.orDefault(given.get(SystemFields.OWNER), old.owner().value())),
             custom,
             old.activityAt(),
             old.createdAt(),
@@ -167,13 +177,14 @@ public final class ActivityUpdateService {
 
   /**
    * Applies each item of a bulk update on its own, in order: a failing item (including one that
-   * could not be read) changes nothing and never stops the others. At most {@link
-   * #MAX_BULK_ITEMS} items; a larger or empty batch applies none.
+   * could not be read) changes nothing and never stops the others. At most {@link #MAX_BULK_ITEMS}
+   * items; a larger or empty batch applies none.
    */
   public List<BulkOutcome> updateEach(Caller caller, List<BulkItem> items) {
     if (items.isEmpty() || items.size() > MAX_BULK_ITEMS) {
       throw RuleViolationException.invalidInput(
-          "Request", "A bulk update takes 1 to " + MAX_BULK_ITEMS + " items, not " + items.size() + ".");
+          "Request",
+          "A bulk update takes 1 to " + MAX_BULK_ITEMS + " items, not " + items.size() + ".");
     }
     List<BulkOutcome> outcomes = new ArrayList<>();
     for (BulkItem item : items) {
@@ -208,7 +219,13 @@ public final class ActivityUpdateService {
           if (!pair[0].equals(pair[1])) {
             changes.add(
                 new ActivityChange(
-                    after.id(), after.version(), field, pair[0], pair[1], after.modifiedAt(), after.modifiedBy()));
+                    after.id(),
+                    after.version(),
+                    field,
+                    pair[0],
+                    pair[1],
+                    after.modifiedAt(),
+                    after.modifiedBy()));
           }
         });
     return changes;
@@ -246,7 +263,8 @@ public final class ActivityUpdateService {
           return new Page<>(
               ids.total(),
               ids.items().stream()
-                  .map(id -> new ActivityHistory(found.get(id), changes.getOrDefault(id, List.of())))
+                  .map(
+                      id -> new ActivityHistory(found.get(id), changes.getOrDefault(id, List.of())))
                   .toList());
         });
   }

@@ -28,8 +28,20 @@ final class ActivityViews {
 
   record KeyValue(@JsonProperty("Key") String key, @JsonProperty("Value") String value) {}
 
-  @JsonPropertyOrder({"Id", "EventCode", "EventName", "ActivityScore", "CreatedOn", "ActivityType",
-      "IsEmailType", "Type", "SessionId", "TrackLocation", "ActivityFields", "Data"})
+  @JsonPropertyOrder({
+    "Id",
+    "EventCode",
+    "EventName",
+    "ActivityScore",
+    "CreatedOn",
+    "ActivityType",
+    "IsEmailType",
+    "Type",
+    "SessionId",
+    "TrackLocation",
+    "ActivityFields",
+    "Data"
+  })
   record LeadActivityView(
       @JsonProperty("Id") String id,
       @JsonProperty("EventCode") int eventCode,
@@ -52,13 +64,15 @@ final class ActivityViews {
       fields.put(SystemFields.STATUS, activity.status());
       fields.put(SystemFields.OWNER, activity.owner().value());
       List<KeyValue> data = new ArrayList<>();
-      typed.currentFieldValues().forEach(
-          (name, value) -> {
-            if (!value.isEmpty()) {
-              fields.put(name, value);
-              data.add(new KeyValue(name, value));
-            }
-          });
+      typed
+          .currentFieldValues()
+          .forEach(
+              (name, value) -> {
+                if (!value.isEmpty()) {
+                  fields.put(name, value);
+                  data.add(new KeyValue(name, value));
+                }
+              });
       return new LeadActivityView(
           activity.id().value(),
           activity.eventCode(),
@@ -75,9 +89,19 @@ final class ActivityViews {
     }
   }
 
-  @JsonPropertyOrder({"SchemaName", "InternalName", "DisplayName", "Value", "DataType",
-      "IsMandatory", "ShowInForm", "Sequence", "OptionSet", "IsMultiSelectDropdown",
-      "MaxFieldLength"})
+  @JsonPropertyOrder({
+    "SchemaName",
+    "InternalName",
+    "DisplayName",
+    "Value",
+    "DataType",
+    "IsMandatory",
+    "ShowInForm",
+    "Sequence",
+    "OptionSet",
+    "IsMultiSelectDropdown",
+    "MaxFieldLength"
+  })
   record DetailFieldView(
       @JsonProperty("SchemaName") String schemaName,
       @JsonProperty("InternalName") String internalName,

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * An activity to post (contract section 5.2). The lead is named by {@code leadId}, or else by
- * {@code leadEmail}, with {@code leadAttributes} to create it from when it does not exist yet.
- * Null where the client sent nothing; {@code id} is null but for activities seeded with a known id.
+ * {@code leadEmail}, with {@code leadAttributes} to create it from when it does not exist yet. Null
+ * where the client sent nothing; {@code id} is null but for activities seeded with a known id.
  */
 public record NewActivity(
     ActivityId id,

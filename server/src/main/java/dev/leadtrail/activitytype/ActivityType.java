@@ -37,8 +37,19 @@ public record ActivityType(
 
   public ActivityType withFields(List<FieldDefinition> newFields) {
     return new ActivityType(
-        orgId, id, eventCode, name, score, description, direction, trackLocation, allowAttachments,
-        showInActivityGrid, canDeleteActivity, active, newFields);
+        orgId,
+        id,
+        eventCode,
+        name,
+        score,
+        description,
+        direction,
+        trackLocation,
+        allowAttachments,
+        showInActivityGrid,
+        canDeleteActivity,
+        active,
+        newFields);
   }
 
   /** A custom or system field by schema name, matched ignoring case. */

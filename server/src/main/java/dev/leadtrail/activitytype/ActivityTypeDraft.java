@@ -3,9 +3,9 @@ package dev.leadtrail.activitytype;
 import java.util.List;
 
 /**
- * An activity type as a client sends it to create or change one: null where the client sent
- * nothing (on a change: leave it as it is). {@code fields}, when given, is the type's whole set of
- * custom fields.
+ * An activity type as a client sends it to create or change one: null where the client sent nothing
+ * (on a change: leave it as it is). {@code fields}, when given, is the type's whole set of custom
+ * fields.
  */
 public record ActivityTypeDraft(
     String name,

@@ -114,7 +114,9 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
     int code = EventCodes.parse(call.query("code").orElse(null));
     ActivityType type = types.byEventCode(call.caller().orgId(), code);
     List<FieldView> fields =
-        Stream.concat(SystemFields.ALL.stream(), type.fields().stream()).map(FieldView::of).toList();
+        Stream.concat(SystemFields.ALL.stream(), type.fields().stream())
+            .map(FieldView::of)
+            .toList();
     call.respond(new SettingView(type.id().value(), type.name(), type.name(), fields));
   }
 
@@ -125,7 +127,8 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
       throw RuleViolationException.invalidInput("SchemaName", "It is required.");
     }
     int code =
-        EventCodes.parse(JsonValues.scalarText(parameter.get("ActivityEventCode"), "ActivityEventCode"));
+        EventCodes.parse(
+            JsonValues.scalarText(parameter.get("ActivityEventCode"), "ActivityEventCode"));
     call.respond(
         new OptionsView(types.dropdownOptions(call.caller().orgId(), code, schemaName.strip())));
   }
@@ -160,7 +163,8 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
               JsonValues.optionalBoolean(field.get("ShowInForm"), "ShowInForm"),
               JsonValues.optionalInteger(field.get("Sequence"), "Sequence"),
               options(field.get("OptionSet")),
-              JsonValues.optionalBoolean(field.get("IsMultiSelectDropdown"), "IsMultiSelectDropdown"),
+              JsonValues.optionalBoolean(
+                  field.get("IsMultiSelectDropdown"), "IsMultiSelectDropdown"),
               JsonValues.optionalInteger(field.get("MaxFieldLength"), "MaxFieldLength")));
     }
     return drafts;
@@ -182,7 +186,8 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
       }
       String value = JsonValues.scalarText(option.get("Value"), "OptionSet.Value");
       Integer order = JsonValues.optionalInteger(option.get("Order"), "OptionSet.Order");
-      Boolean isDefault = JsonValues.optionalBoolean(option.get("IsDefault"), "OptionSet.IsDefault");
+      Boolean isDefault =
+          JsonValues.optionalBoolean(option.get("IsDefault"), "OptionSet.IsDefault");
       options.add(
           new DropdownOption(
               value == null ? "" : value.strip(),

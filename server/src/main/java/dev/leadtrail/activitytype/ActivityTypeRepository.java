@@ -29,7 +29,8 @@ final class ActivityTypeRepository {
       """
       t.org_id, t.id, t.event_code, t.name, t.score, t.description, t.direction,
       t.track_location, t.allow_attachments, t.show_in_activity_grid, t.can_delete_activity,
-      t.active""";
+      t.active\
+      """;
 
   private static final String INSERT_TYPE =
       """
@@ -39,7 +40,8 @@ final class ActivityTypeRepository {
                                   modified_at)
       VALUES (:orgId, :id, :eventCode, :name, :nameLower, :score, :description, :direction,
               :trackLocation, :allowAttachments, :showInActivityGrid, :canDeleteActivity, :active,
-              :now, :now)""";
+              :now, :now)\
+      """;
 
   private static final String UPDATE_TYPE =
       """
@@ -48,7 +50,8 @@ final class ActivityTypeRepository {
              direction = :direction, track_location = :trackLocation,
              allow_attachments = :allowAttachments, show_in_activity_grid = :showInActivityGrid,
              can_delete_activity = :canDeleteActivity, active = :active, modified_at = :now
-       WHERE org_id = :orgId AND id = :id""";
+       WHERE org_id = :orgId AND id = :id\
+      """;
 
   private static final String REMOVE_FIELDS =
       "UPDATE activity_fields SET removed = :removed WHERE org_id = :orgId AND type_id = :typeId";
@@ -65,23 +68,29 @@ final class ActivityTypeRepository {
              mandatory = excluded.mandatory, show_in_form = excluded.show_in_form,
              sequence = excluded.sequence, options = excluded.options,
              multi_select = excluded.multi_select, max_field_length = excluded.max_field_length,
-             removed = excluded.removed""";
+             removed = excluded.removed\
+      """;
 
   private static final String FIND_BY_CODE =
-      "SELECT " + TYPE_COLUMNS + " FROM activity_types t WHERE t.org_id = :orgId AND t.event_code = :code";
+      "SELECT "
+          + TYPE_COLUMNS
+          + " FROM activity_types t WHERE t.org_id = :orgId AND t.event_code = :code";
 
   private static final String FIND_BY_ID =
       "SELECT " + TYPE_COLUMNS + " FROM activity_types t WHERE t.org_id = :orgId AND t.id = :id";
 
   private static final String LIST =
-      "SELECT " + TYPE_COLUMNS + " FROM activity_types t WHERE t.org_id = :orgId ORDER BY t.event_code";
+      "SELECT "
+          + TYPE_COLUMNS
+          + " FROM activity_types t WHERE t.org_id = :orgId ORDER BY t.event_code";
 
   private static final String FIELDS =
       """
       SELECT f.type_id, f.schema_name, f.display_name, f.data_type, f.mandatory, f.show_in_form,
              f.sequence, f.options, f.multi_select, f.max_field_length
         FROM activity_fields f
-       WHERE f.org_id = :orgId AND f.removed = :removed""";
+       WHERE f.org_id = :orgId AND f.removed = :removed\
+      """;
 
   private static final String NEXT_EVENT_CODE =
       "SELECT COALESCE(MAX(event_code) + 1, :first) FROM activity_types WHERE org_id = :orgId";
@@ -120,14 +129,12 @@ final class ActivityTypeRepository {
   }
 
   Optional<ActivityType> findByEventCode(Handle handle, OrgId orgId, int code) {
-    return withFields(handle, orgId, handle.createQuery(FIND_BY_CODE).bind("code", code))
-        .stream()
+    return withFields(handle, orgId, handle.createQuery(FIND_BY_CODE).bind("code", code)).stream()
         .findFirst();
   }
 
   Optional<ActivityType> findById(Handle handle, OrgId orgId, ActivityTypeId id) {
-    return withFields(handle, orgId, handle.createQuery(FIND_BY_ID).bind("id", id.value()))
-        .stream()
+    return withFields(handle, orgId, handle.createQuery(FIND_BY_ID).bind("id", id.value())).stream()
         .findFirst();
   }
 

@@ -52,8 +52,7 @@ public final class ActivityTypeService {
       throw new RuleViolationException(
           ErrorType.MANDATORY_ATTRIBUTE_MISSING, "ActivityEventName is mandatory.");
     }
-    List<FieldDefinition> fields =
-        definitions(draft.fields() == null ? List.of() : draft.fields());
+    List<FieldDefinition> fields = definitions(draft.fields() == null ? List.of() : draft.fields());
     return database.write(
         handle -> {
           var type =
@@ -88,7 +87,8 @@ public final class ActivityTypeService {
                   .orElseThrow(
                       () ->
                           new RuleViolationException(
-                              ErrorType.INVALID_ACTIVITY, "Activity type " + id + " does not exist."));
+                              ErrorType.INVALID_ACTIVITY,
+                              "Activity type " + id + " does not exist."));
           var changed =
               new ActivityType(
                   old.orgId(),
@@ -148,7 +148,8 @@ public final class ActivityTypeService {
                         ErrorType.UNKNOWN_ATTRIBUTE,
                         "Activity type " + eventCode + " has no field " + schemaName + "."));
     if (!field.dataType().isDropdown()) {
-      throw RuleViolationException.invalidInput("SchemaName", field.schemaName() + " is not a dropdown.");
+      throw RuleViolationException.invalidInput(
+          "SchemaName", field.schemaName() + " is not a dropdown.");
     }
     return field.options().stream().map(DropdownOption::value).toList();
   }
@@ -205,7 +206,8 @@ public final class ActivityTypeService {
             .orElseThrow(
                 () ->
                     RuleViolationException.invalidInput(
-                        "DataType", "Unknown data type " + draft.dataType() + " for " + schemaName + "."));
+                        "DataType",
+                        "Unknown data type " + draft.dataType() + " for " + schemaName + "."));
     Set<String> optionValues = new HashSet<>();
     for (DropdownOption option : draft.options()) {
       if (option.value().isBlank() || !optionValues.add(option.value().toLowerCase(Locale.ROOT))) {
@@ -232,7 +234,9 @@ public final class ActivityTypeService {
       return null;
     }
     int ceiling =
-        dataType == DataType.STRING ? FieldDefinition.DEFAULT_STRING_LENGTH * 10 : FieldDefinition.TEXT_LENGTH;
+        dataType == DataType.STRING
+            ? FieldDefinition.DEFAULT_STRING_LENGTH * 10
+            : FieldDefinition.TEXT_LENGTH;
     if (requested < 1 || requested > ceiling) {
       throw RuleViolationException.invalidInput(
           "MaxFieldLength", schemaName + " may hold 1 to " + ceiling + " characters.");
@@ -244,7 +248,8 @@ public final class ActivityTypeService {
     Matcher matcher = CUSTOM_FIELD.matcher(schemaName == null ? "" : schemaName.strip());
     if (!matcher.matches() || Integer.parseInt(matcher.group(1)) > ActivityType.MAX_CUSTOM_FIELDS) {
       throw RuleViolationException.invalidInput(
-          "SchemaName", "Custom fields are named mx_Custom_1 to mx_Custom_50, not " + schemaName + ".");
+          "SchemaName",
+          "Custom fields are named mx_Custom_1 to mx_Custom_50, not " + schemaName + ".");
     }
     return "mx_Custom_" + matcher.group(1);
   }

@@ -34,6 +34,8 @@ public enum DataType {
   }
 
   public static Optional<DataType> named(String name) {
-    return Arrays.stream(values()).filter(t -> t.wireName.equalsIgnoreCase(name.strip())).findFirst();
+    return Arrays.stream(values())
+        .filter(t -> t.wireName.equalsIgnoreCase(name.strip()))
+        .findFirst();
   }
 }

@@ -10,7 +10,8 @@ public final class EventCodes {
 
   public static int parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new RuleViolationException(ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty.");
+      throw new RuleViolationException(
+          ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty.");
     }
     try {
       return Integer.parseInt(text.strip());

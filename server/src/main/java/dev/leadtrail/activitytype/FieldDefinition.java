@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A field of an activity type: a custom field {@code mx_Custom_1}..{@code mx_Custom_50}, or one
- * of the system fields every type has. {@code maxFieldLength} is null for data types without one.
+ * A field of an activity type: a custom field {@code mx_Custom_1}..{@code mx_Custom_50}, or one of
+ * the system fields every type has. {@code maxFieldLength} is null for data types without one.
  */
 public record FieldDefinition(
     String schemaName,

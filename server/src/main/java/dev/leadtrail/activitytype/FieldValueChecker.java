@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * The field-value engine (contract section 7): checks a value against its field's data type and
- * gives the canonical string to store. Every call that writes activity fields goes through here.
- * A blank value means "no value" and is answered with {@code ""}; whether a field may be left
- * without one is the caller's rule. Violations name the field. Stateless and thread-safe.
+ * gives the canonical string to store. Every call that writes activity fields goes through here. A
+ * blank value means "no value" and is answered with {@code ""}; whether a field may be left without
+ * one is the caller's rule. Violations name the field. Stateless and thread-safe.
  */
 public final class FieldValueChecker {
 
@@ -51,7 +51,8 @@ public final class FieldValueChecker {
    * @param skipOptionCheck true when the caller sent {@code ValidateDropDownOptions: true}: a
    *     dropdown value outside the options is then kept as given; every other check still applies
    */
-  public String check(FieldDefinition field, String raw, boolean skipOptionCheck, ActiveUsers users) {
+  public String check(
+      FieldDefinition field, String raw, boolean skipOptionCheck, ActiveUsers users) {
     if (raw == null || raw.isBlank()) {
       return "";
     }
@@ -76,7 +77,11 @@ public final class FieldValueChecker {
     if (length > field.lengthLimit()) {
       throw invalid(
           field,
-          "The value has " + length + " characters; at most " + field.lengthLimit() + " are allowed.");
+          "The value has "
+              + length
+              + " characters; at most "
+              + field.lengthLimit()
+              + " are allowed.");
     }
     return raw;
   }

@@ -28,7 +28,8 @@ public final class SystemFields {
           false,
           null);
   public static final FieldDefinition OWNER_FIELD =
-      new FieldDefinition(OWNER, "Owner", DataType.ACTIVE_USERS, false, true, 0, List.of(), false, null);
+      new FieldDefinition(
+          OWNER, "Owner", DataType.ACTIVE_USERS, false, true, 0, List.of(), false, null);
 
   public static final List<FieldDefinition> ALL = List.of(NOTE_FIELD, STATUS_FIELD, OWNER_FIELD);
 

@@ -17,7 +17,8 @@ final class ApiKeyRepository {
   private static final String INSERT =
       """
       INSERT INTO api_keys (access_key, org_id, user_id, secret_hash, created_at)
-      VALUES (:accessKey, :orgId, :userId, :secretHash, :createdAt)""";
+      VALUES (:accessKey, :orgId, :userId, :secretHash, :createdAt)\
+      """;
 
   // The one query not scoped by organisation: the access key is what tells the organisation.
   private static final String FIND_LIVE =
@@ -27,20 +28,23 @@ final class ApiKeyRepository {
           + UserRepository.COLUMNS
           + """
 
-            FROM api_keys k
-            JOIN organisations o ON o.id = k.org_id
-            JOIN users u ON u.org_id = k.org_id AND u.id = k.user_id
-           WHERE k.access_key = :accessKey AND k.revoked_at IS NULL""";
+           FROM api_keys k
+           JOIN organisations o ON o.id = k.org_id
+           JOIN users u ON u.org_id = k.org_id AND u.id = k.user_id
+          WHERE k.access_key = :accessKey AND k.revoked_at IS NULL\
+          """;
 
   private static final String IS_LIVE =
       """
       SELECT COUNT(*) FROM api_keys
-       WHERE org_id = :orgId AND access_key = :accessKey AND revoked_at IS NULL""";
+       WHERE org_id = :orgId AND access_key = :accessKey AND revoked_at IS NULL\
+      """;
 
   private static final String REVOKE =
       """
       UPDATE api_keys SET revoked_at = :now
-       WHERE org_id = :orgId AND access_key = :accessKey AND revoked_at IS NULL""";
+       WHERE org_id = :orgId AND access_key = :accessKey AND revoked_at IS NULL\
+      """;
 
   void insert(
       Handle handle, OrgId orgId, UserId userId, String accessKey, String secretHash, Instant now) {

@@ -8,8 +8,8 @@ import java.time.Clock;
 public record Auth(Authenticator authenticator, ApiKeyService keys) {
 
   /**
-   * Derives one throw-away hash on a background thread, so that the JIT has compiled the slow
-   * hash before the first caller waits for it: cold, it takes several times as long. Started first
+   * Derives one throw-away hash on a background thread, so that the JIT has compiled the slow hash
+   * before the first caller waits for it: cold, it takes several times as long. Started first
    * thing, it runs while the store opens and the HTTP server starts.
    */
   public static void warmUpInBackground() {

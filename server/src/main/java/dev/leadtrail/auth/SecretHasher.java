@@ -28,7 +28,13 @@ final class SecretHasher {
     random.nextBytes(salt);
     byte[] hash = derive(secret, salt, ITERATIONS);
     var b64 = Base64.getEncoder().withoutPadding();
-    return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return PREFIX
+        + "$"
+        + ITERATIONS
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
   /** Whether {@code secret} is the one {@code stored} was made from, compared in constant time. */

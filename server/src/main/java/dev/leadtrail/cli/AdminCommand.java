@@ -6,13 +6,13 @@ import dev.leadtrail.ratelimit.RateLimit;
 import dev.leadtrail.user.Role;
 import dev.leadtrail.user.UserId;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 @Command(
     name = "admin",
@@ -97,7 +97,10 @@ final class AdminCommand implements Runnable {
     }
   }
 
-  @Command(name = "create-org", mixinStandardHelpOptions = true, description = "Creates an organisation.")
+  @Command(
+      name = "create-org",
+      mixinStandardHelpOptions = true,
+      description = "Creates an organisation.")
   static final class CreateOrg extends AdminTask {
     @Option(names = "--name", required = true, description = "Its display name.")
     private String name;
@@ -126,7 +129,10 @@ final class AdminCommand implements Runnable {
     @Option(names = "--email", required = true)
     private String email;
 
-    @Option(names = "--role", defaultValue = "Sales_User", converter = RoleConverter.class,
+    @Option(
+        names = "--role",
+        defaultValue = "Sales_User",
+        converter = RoleConverter.class,
         description = "Administrator, Sales_Manager, Sales_User (default) or Marketing_User.")
     private Role role;
 
@@ -170,7 +176,10 @@ final class AdminCommand implements Runnable {
     }
   }
 
-  @Command(name = "revoke-key", mixinStandardHelpOptions = true, description = "Revokes a key pair.")
+  @Command(
+      name = "revoke-key",
+      mixinStandardHelpOptions = true,
+      description = "Revokes a key pair.")
   static final class RevokeKey extends AdminTask {
     @Mixin private InOrganisation organisation;
 

@@ -44,9 +44,13 @@ final class DemoCommand implements Callable<Integer> {
         defaults
             .withServer(
                 new LeadtrailConfig.Server(
-                    bind, port, defaults.server().maxBodyBytes(), defaults.server().shutdownTimeout()))
+                    bind,
+                    port,
+                    defaults.server().maxBodyBytes(),
+                    defaults.server().shutdownTimeout()))
             .withManagement(new LeadtrailConfig.Management(LOOPBACK, -1))
-            .withDatabase(new LeadtrailConfig.Database(
+            .withDatabase(
+                new LeadtrailConfig.Database(
                     "jdbc:sqlite:" + file, "", "", defaults.database().poolSize()));
     Leadtrail leadtrail = Leadtrail.open(config);
     try {

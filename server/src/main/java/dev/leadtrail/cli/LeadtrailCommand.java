@@ -2,10 +2,10 @@ package dev.leadtrail.cli;
 
 import dev.leadtrail.config.ConfigException;
 import dev.leadtrail.error.LeadtrailException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 @Command(
     name = "leadtrail",

@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Builds the {@link LeadtrailConfig} from layers, the later winning: built-in defaults, a YAML file,
- * {@code LEADTRAIL_*} environment variables, then {@code --key=value} flags. Every unknown or
+ * Builds the {@link LeadtrailConfig} from layers, the later winning: built-in defaults, a YAML
+ * file, {@code LEADTRAIL_*} environment variables, then {@code --key=value} flags. Every unknown or
  * invalid setting is reported, all in one {@link ConfigException}, naming the setting and where it
  * came from.
  */
@@ -139,7 +139,8 @@ public final class ConfigLoader {
 
   private void set(String key, String text, String source) {
     if (!DEFAULTS.containsKey(key)) {
-      problems.add("unknown setting " + key + " (from " + source + "); did you mean " + closest(key) + "?");
+      problems.add(
+          "unknown setting " + key + " (from " + source + "); did you mean " + closest(key) + "?");
       return;
     }
     values.put(key, new Value(text.strip(), source));
@@ -192,8 +193,16 @@ public final class ConfigLoader {
       // reported below, with the range
     }
     problems.add(
-        key + " (from " + value.source() + ") must be a whole number from " + min + " to " + max
-            + ", not '" + value.text() + "'");
+        key
+            + " (from "
+            + value.source()
+            + ") must be a whole number from "
+            + min
+            + " to "
+            + max
+            + ", not '"
+            + value.text()
+            + "'");
     return min;
   }
 
@@ -213,15 +222,20 @@ public final class ConfigLoader {
           case "redis" -> RateLimitStore.REDIS;
           default -> {
             problems.add(
-                "ratelimit.store (from " + value.source()
-                    + ") must be memory, database or redis, not '" + value.text() + "'");
+                "ratelimit.store (from "
+                    + value.source()
+                    + ") must be memory, database or redis, not '"
+                    + value.text()
+                    + "'");
             yield RateLimitStore.MEMORY;
           }
         };
     if (store == RateLimitStore.DATABASE && !postgres) {
       problems.add(
-          "ratelimit.store (from " + value.source()
-              + ") is database, which needs PostgreSQL; a SQLite store serves one instance: use memory");
+          "ratelimit.store (from "
+              + value.source()
+              + ") is database, which needs PostgreSQL; a SQLite store serves one instance: use"
+              + " memory");
     }
     return store;
   }
@@ -239,14 +253,19 @@ public final class ConfigLoader {
     String url = value.text();
     if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
       problems.add(
-          "database.url (from " + value.source()
+          "database.url (from "
+              + value.source()
               + ") must start with jdbc:sqlite: or jdbc:postgresql:, not '"
-              + maskSecretsInUrl(url) + "'");
+              + maskSecretsInUrl(url)
+              + "'");
     }
     return url;
   }
 
-  /** The environment variable's name without its prefix: {@code server.max-body-bytes} is SERVER_MAX_BODY_BYTES. */
+  /**
+   * The environment variable's name without its prefix: {@code server.max-body-bytes} is
+   * SERVER_MAX_BODY_BYTES.
+   */
   static String envName(String key) {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }

@@ -47,11 +47,12 @@ public record LeadtrailConfig(
   }
 
   /**
-   * The defaults for organisations that have no limits of their own, and where the budgets live:
-   * in this instance's memory, in the database (PostgreSQL) or in Redis, the last two shared by
-   * every instance.
+   * The defaults for organisations that have no limits of their own, and where the budgets live: in
+   * this instance's memory, in the database (PostgreSQL) or in Redis, the last two shared by every
+   * instance.
    */
-  public record RateLimits(RateLimit standard, RateLimit bulk, RateLimitStore store, String redisUrl) {
+  public record RateLimits(
+      RateLimit standard, RateLimit bulk, RateLimitStore store, String redisUrl) {
 
     public RateLimits withLimits(RateLimit newStandard, RateLimit newBulk) {
       return new RateLimits(newStandard, newBulk, store, redisUrl);

@@ -30,7 +30,8 @@ public final class DemoOrganisation {
   public static final UserId USER_ID = new UserId("c7b539c1-3f7f-11e6-bec9-22000aa5088d");
   public static final IssuedKey KEYS = new IssuedKey("AccessKey", "SecretKey");
   public static final int EVENT_CODE = 313;
-  public static final ActivityId ACTIVITY_ID = new ActivityId("093d5c54-6009-48d4-840e-84fd12e8d63a");
+  public static final ActivityId ACTIVITY_ID =
+      new ActivityId("093d5c54-6009-48d4-840e-84fd12e8d63a");
   public static final String LEAD_EMAIL = "jane.sample@example.com";
 
   private DemoOrganisation() {}
@@ -52,7 +53,8 @@ public final class DemoOrganisation {
         new Caller(
             leadtrail.organisations().find(ORG_ID).orElseThrow(),
             leadtrail.users().find(ORG_ID, USER_ID).orElseThrow());
-    if (leadtrail.activityTypes().list(ORG_ID).stream().noneMatch(t -> t.eventCode() == EVENT_CODE)) {
+    if (leadtrail.activityTypes().list(ORG_ID).stream()
+        .noneMatch(t -> t.eventCode() == EVENT_CODE)) {
       leadtrail.activityTypes().create(caller, salesCall(), EVENT_CODE);
     }
     LeadId lead =
@@ -114,7 +116,15 @@ public final class DemoOrganisation {
     }
     String type = multiSelect ? "SearchableDropdown" : "Dropdown";
     return new FieldDraft(
-        "mx_Custom_" + number, displayName, type, false, true, number, optionList, multiSelect, null);
+        "mx_Custom_" + number,
+        displayName,
+        type,
+        false,
+        true,
+        number,
+        optionList,
+        multiSelect,
+        null);
   }
 
   private static NewActivity firstCall(LeadId lead) {

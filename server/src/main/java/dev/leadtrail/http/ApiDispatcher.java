@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * Serves everything under {@code /v2/}: finds the operation, authenticates the caller, spends one
- * call of the organisation's budget (after authentication, so that bad keys cannot drain it),
- * reads the body, then hands over to the operation. Thread-safe.
+ * call of the organisation's budget (after authentication, so that bad keys cannot drain it), reads
+ * the body, then hands over to the operation. Thread-safe.
  */
 final class ApiDispatcher {
 
@@ -66,7 +66,8 @@ final class ApiDispatcher {
     byte[] bytes = readBounded(ctx);
     if (isBlank(bytes)) {
       if (policy == BodyPolicy.REQUIRED) {
-        throw new MalformedRequestException("The request body is empty; this call takes a JSON body.");
+        throw new MalformedRequestException(
+            "The request body is empty; this call takes a JSON body.");
       }
       return json.emptyObject();
     }

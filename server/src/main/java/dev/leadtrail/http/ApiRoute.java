@@ -4,7 +4,9 @@ import dev.leadtrail.ratelimit.RateClass;
 import io.javalin.http.HandlerType;
 import java.util.Objects;
 
-/** One operation under {@code /v2/}, e.g. POST {@code ProspectActivity.svc/CustomActivity/Update}. */
+/**
+ * One operation under {@code /v2/}, e.g. POST {@code ProspectActivity.svc/CustomActivity/Update}.
+ */
 public record ApiRoute(
     HandlerType method, String path, BodyPolicy body, RateClass rateClass, ApiHandler handler) {
 

@@ -65,8 +65,7 @@ final class ErrorMapper {
 
   private void unexpected(Exception failure, Context ctx) {
     String requestId = RequestAttributes.requestId(ctx);
-    log.error(
-        "Request {} failed unexpectedly: {}", requestId, FailureSummary.describe(failure));
+    log.error("Request {} failed unexpectedly: {}", requestId, FailureSummary.describe(failure));
     write(
         ctx,
         500,

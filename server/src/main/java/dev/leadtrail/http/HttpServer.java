@@ -33,7 +33,12 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 public final class HttpServer {
 
   private static final List<HandlerType> METHODS =
-      List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+      List.of(
+          HandlerType.GET,
+          HandlerType.POST,
+          HandlerType.PUT,
+          HandlerType.PATCH,
+          HandlerType.DELETE);
 
   private static final Duration DRAIN_POLL = Duration.ofMillis(20);
 
@@ -102,7 +107,8 @@ public final class HttpServer {
               app.routes.error(
                   404,
                   ctx ->
-                      errors.handle(new ApiNotFoundException(ctx.method().name(), ctx.path()), ctx));
+                      errors.handle(
+                          new ApiNotFoundException(ctx.method().name(), ctx.path()), ctx));
             });
     javalin.start();
     return new HttpServer(javalin, draining, config.shutdownTimeout());

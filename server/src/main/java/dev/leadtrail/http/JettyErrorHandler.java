@@ -9,9 +9,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers the requests Jetty refuses before Javalin sees them (a malformed URI, headers too
- * large) in the contract's envelope rather than Jetty's HTML page. The refused request is never
- * echoed back.
+ * Answers the requests Jetty refuses before Javalin sees them (a malformed URI, headers too large)
+ * in the contract's envelope rather than Jetty's HTML page. The refused request is never echoed
+ * back.
  */
 final class JettyErrorHandler extends ErrorHandler {
 

@@ -12,8 +12,8 @@ import java.util.Locale;
 
 /**
  * Reads request values at the edge. Clients send scalars as strings ({@code "Value":"1"}) or as
- * numbers and booleans; both are accepted wherever a scalar is due (contract section 1). A value
- * of the wrong JSON shape is a malformed request naming the parameter.
+ * numbers and booleans; both are accepted wherever a scalar is due (contract section 1). A value of
+ * the wrong JSON shape is a malformed request naming the parameter.
  */
 public final class JsonValues {
 
@@ -64,7 +64,9 @@ public final class JsonValues {
     return switch (text.strip().toLowerCase(Locale.ROOT)) {
       case "true", "1" -> Boolean.TRUE;
       case "false", "0" -> Boolean.FALSE;
-      default -> throw RuleViolationException.invalidInput(parameter, "'" + text + "' is not true or false.");
+      default ->
+          throw RuleViolationException.invalidInput(
+              parameter, "'" + text + "' is not true or false.");
     };
   }
 

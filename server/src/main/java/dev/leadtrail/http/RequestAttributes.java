@@ -3,7 +3,9 @@ package dev.leadtrail.http;
 import dev.leadtrail.auth.Caller;
 import io.javalin.http.Context;
 
-/** What the server learns about a request along the way, for the error mapper and the access log. */
+/**
+ * What the server learns about a request along the way, for the error mapper and the access log.
+ */
 final class RequestAttributes {
 
   static final String REQUEST_ID_HEADER = "X-Request-Id";

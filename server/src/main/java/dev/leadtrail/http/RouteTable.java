@@ -22,7 +22,8 @@ final class RouteTable {
     for (ApiRoute route : all) {
       var key = new Key(route.method(), normalise(route.path()));
       if (routes.putIfAbsent(key, route) != null) {
-        throw new IllegalArgumentException("two operations at " + route.method() + " " + route.path());
+        throw new IllegalArgumentException(
+            "two operations at " + route.method() + " " + route.path());
       }
     }
   }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** The answer of a write call: {@code {"Status":"Success","Message":{...}}} (contract section 1). */
+/**
+ * The answer of a write call: {@code {"Status":"Success","Message":{...}}} (contract section 1).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"Status", "Message"})
-public record Success(@JsonProperty("Status") String status, @JsonProperty("Message") Message message) {
+public record Success(
+    @JsonProperty("Status") String status, @JsonProperty("Message") Message message) {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"Id", "RelatedId", "AffectedRows"})

@@ -21,7 +21,8 @@ final class LeadAttributeRules {
   static final String OWNER = "OwnerId";
 
   static final List<String> STANDARD =
-      List.of(FIRST_NAME, LAST_NAME, EMAIL, PHONE, "Mobile", "Company", "JobTitle", "Source", OWNER);
+      List.of(
+          FIRST_NAME, LAST_NAME, EMAIL, PHONE, "Mobile", "Company", "JobTitle", "Source", OWNER);
 
   /** The attributes stored in columns of their own, to be found or joined by. */
   static final List<String> STANDARD_COLUMNS = List.of(FIRST_NAME, LAST_NAME, EMAIL, PHONE, OWNER);
@@ -31,7 +32,8 @@ final class LeadAttributeRules {
 
   static final int MAX_LENGTH = 200;
 
-  private static final Pattern CUSTOM = Pattern.compile("mx_[A-Za-z0-9_]{1,64}", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CUSTOM =
+      Pattern.compile("mx_[A-Za-z0-9_]{1,64}", Pattern.CASE_INSENSITIVE);
   private static final Pattern PHONE_SHAPE = Pattern.compile("\\+?[0-9](?:[0-9 -]*[0-9])?");
 
   private LeadAttributeRules() {}
@@ -45,7 +47,8 @@ final class LeadAttributeRules {
     }
     if (!CUSTOM.matcher(name).matches()) {
       throw new RuleViolationException(
-          ErrorType.UNKNOWN_ATTRIBUTE, "Unknown attribute: " + name + ". Leads have no such field.");
+          ErrorType.UNKNOWN_ATTRIBUTE,
+          "Unknown attribute: " + name + ". Leads have no such field.");
     }
     for (String known : existing.keySet()) {
       if (known.equalsIgnoreCase(name)) {

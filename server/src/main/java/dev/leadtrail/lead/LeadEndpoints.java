@@ -92,7 +92,8 @@ public final class LeadEndpoints implements ApiEndpoints {
         return candidate;
       }
     }
-    throw RuleViolationException.invalidInput(SEARCH_BY, "Leads can be searched by EmailAddress or Phone.");
+    throw RuleViolationException.invalidInput(
+        SEARCH_BY, "Leads can be searched by EmailAddress or Phone.");
   }
 
   /** The body of a lead write: {@code [{"Attribute":"FirstName","Value":"Ada"}, ...]}. */
@@ -102,9 +103,11 @@ public final class LeadEndpoints implements ApiEndpoints {
       var pair = JsonValues.object(element, "Each attribute");
       String name = JsonValues.scalarText(pair.get("Attribute"), "Attribute");
       if (name == null || name.isBlank()) {
-        throw RuleViolationException.invalidInput("Attribute", "Each pair needs an attribute name.");
+        throw RuleViolationException.invalidInput(
+            "Attribute", "Each pair needs an attribute name.");
       }
-      attributes.add(new LeadAttribute(name.strip(), JsonValues.scalarText(pair.get("Value"), "Value")));
+      attributes.add(
+          new LeadAttribute(name.strip(), JsonValues.scalarText(pair.get("Value"), "Value")));
     }
     return attributes;
   }
@@ -122,12 +125,13 @@ public final class LeadEndpoints implements ApiEndpoints {
     view.put("ModifiedOn", ApiTime.format(lead.modifiedAt()));
     view.put("ModifiedBy", lead.modifiedBy().value());
     Map<String, String> custom = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    lead.attributes().forEach(
-        (name, value) -> {
-          if (!LeadAttributeRules.STANDARD.contains(name)) {
-            custom.put(name, value);
-          }
-        });
+    lead.attributes()
+        .forEach(
+            (name, value) -> {
+              if (!LeadAttributeRules.STANDARD.contains(name)) {
+                custom.put(name, value);
+              }
+            });
     view.putAll(custom);
     return view;
   }

@@ -28,14 +28,16 @@ final class LeadRepository {
   private static final String COLUMNS =
       """
       l.org_id, l.id, l.first_name, l.last_name, l.email, l.phone, l.owner_id, l.attributes,
-      l.score, l.created_at, l.created_by, l.modified_at, l.modified_by""";
+      l.score, l.created_at, l.created_by, l.modified_at, l.modified_by\
+      """;
 
   private static final String INSERT =
       """
       INSERT INTO leads (org_id, id, first_name, last_name, email, email_lower, phone, owner_id,
                          attributes, score, created_at, created_by, modified_at, modified_by)
       VALUES (:orgId, :id, :firstName, :lastName, :email, :emailLower, :phone, :ownerId,
-              :attributes, 0, :createdAt, :createdBy, :modifiedAt, :modifiedBy)""";
+              :attributes, 0, :createdAt, :createdBy, :modifiedAt, :modifiedBy)\
+      """;
 
   private static final String UPDATE =
       """
@@ -43,7 +45,8 @@ final class LeadRepository {
          SET first_name = :firstName, last_name = :lastName, email = :email,
              email_lower = :emailLower, phone = :phone, owner_id = :ownerId,
              attributes = :attributes, modified_at = :modifiedAt, modified_by = :modifiedBy
-       WHERE org_id = :orgId AND id = :id""";
+       WHERE org_id = :orgId AND id = :id\
+      """;
 
   private static final String FIND =
       "SELECT " + COLUMNS + " FROM leads l WHERE l.org_id = :orgId AND l.id = :id";
@@ -52,8 +55,10 @@ final class LeadRepository {
       "SELECT " + COLUMNS + " FROM leads l WHERE l.org_id = :orgId AND l.email_lower = :emailLower";
 
   private static final String FIND_BY_PHONE =
-      "SELECT " + COLUMNS
-          + " FROM leads l WHERE l.org_id = :orgId AND l.phone = :phone ORDER BY l.created_at, l.id";
+      "SELECT "
+          + COLUMNS
+          + " FROM leads l WHERE l.org_id = :orgId AND l.phone = :phone ORDER BY l.created_at,"
+          + " l.id";
 
   private static final String ADD_SCORE =
       "UPDATE leads SET score = score + :points WHERE org_id = :orgId AND id = :id";
@@ -124,7 +129,8 @@ final class LeadRepository {
   }
 
   private static Lead map(ResultSet rs) throws SQLException {
-    Map<String, String> attributes = new HashMap<>(StringMapColumn.read(rs.getString("attributes")));
+    Map<String, String> attributes =
+        new HashMap<>(StringMapColumn.read(rs.getString("attributes")));
     putIfPresent(attributes, LeadAttributeRules.FIRST_NAME, rs.getString("first_name"));
     putIfPresent(attributes, LeadAttributeRules.LAST_NAME, rs.getString("last_name"));
     putIfPresent(attributes, LeadAttributeRules.EMAIL, rs.getString("email"));

@@ -157,7 +157,8 @@ public final class LeadService {
       case EMAIL_ADDRESS ->
           EmailAddress.parse(value)
               .flatMap(address -> leads.findByEmail(handle, orgId, address, RowLock.FOR_UPDATE));
-      case PHONE -> leads.findByPhone(handle, orgId, value, RowLock.FOR_UPDATE).stream().findFirst();
+      case PHONE ->
+          leads.findByPhone(handle, orgId, value, RowLock.FOR_UPDATE).stream().findFirst();
     };
   }
 
@@ -184,7 +185,9 @@ public final class LeadService {
     if (LeadAttributeRules.IDENTIFYING.stream().noneMatch(values::containsKey)) {
       throw new RuleViolationException(
           ErrorType.MANDATORY_ATTRIBUTE_MISSING,
-          "A lead needs at least one of " + String.join(", ", LeadAttributeRules.IDENTIFYING) + ".");
+          "A lead needs at least one of "
+              + String.join(", ", LeadAttributeRules.IDENTIFYING)
+              + ".");
     }
     return values;
   }
@@ -194,12 +197,14 @@ public final class LeadService {
     Optional<User> user =
         Guid.isGuid(idOrEmail)
             ? users.find(handle, orgId, new UserId(idOrEmail))
-            : EmailAddress.parse(idOrEmail).flatMap(email -> users.findByEmail(handle, orgId, email));
+            : EmailAddress.parse(idOrEmail)
+                .flatMap(email -> users.findByEmail(handle, orgId, email));
     return user.filter(User::active)
         .orElseThrow(
             () ->
                 RuleViolationException.invalidInput(
-                    LeadAttributeRules.OWNER, "No active user of the organisation is " + idOrEmail + "."));
+                    LeadAttributeRules.OWNER,
+                    "No active user of the organisation is " + idOrEmail + "."));
   }
 
   private void store(Runnable write) {

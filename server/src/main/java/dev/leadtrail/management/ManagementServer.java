@@ -35,7 +35,8 @@ public final class ManagementServer implements AutoCloseable {
           "the management port " + config.bind() + ":" + config.port() + " cannot be opened", e);
     }
     server.createContext(
-        "/metrics", exchange -> answer(exchange, 200, "text/plain; version=0.0.4", metrics.scrape()));
+        "/metrics",
+        exchange -> answer(exchange, 200, "text/plain; version=0.0.4", metrics.scrape()));
     server.createContext("/health/live", exchange -> answer(exchange, 200, JSON, HealthBody.UP));
     server.createContext(
         "/health/ready",

@@ -17,18 +17,21 @@ public final class OrganisationRepository {
       o.time_zone AS o_time_zone, o.rate_limit_calls AS o_rate_limit_calls,
       o.rate_limit_window_seconds AS o_rate_limit_window_seconds,
       o.bulk_rate_limit_calls AS o_bulk_rate_limit_calls,
-      o.bulk_rate_limit_window_seconds AS o_bulk_rate_limit_window_seconds""";
+      o.bulk_rate_limit_window_seconds AS o_bulk_rate_limit_window_seconds\
+      """;
 
   private static final String INSERT =
       """
       INSERT INTO organisations (id, short_code, display_name, time_zone, created_at)
-      VALUES (:id, :shortCode, :displayName, :timeZone, :createdAt)""";
+      VALUES (:id, :shortCode, :displayName, :timeZone, :createdAt)\
+      """;
 
   private static final String FIND = "SELECT " + COLUMNS + " FROM organisations o WHERE o.id = :id";
 
   private static final String NEXT_SHORT_CODE =
       """
-      SELECT COALESCE(MAX(CAST(short_code AS INTEGER)), 10000) + 1 FROM organisations""";
+      SELECT COALESCE(MAX(CAST(short_code AS INTEGER)), 10000) + 1 FROM organisations\
+      """;
 
   private static final String SET_RATE_LIMITS =
       """
@@ -36,7 +39,8 @@ public final class OrganisationRepository {
          SET rate_limit_calls = :calls, rate_limit_window_seconds = :windowSeconds,
              bulk_rate_limit_calls = :bulkCalls,
              bulk_rate_limit_window_seconds = :bulkWindowSeconds
-       WHERE id = :id""";
+       WHERE id = :id\
+      """;
 
   public void insert(Handle handle, Organisation organisation, Instant now) {
     handle

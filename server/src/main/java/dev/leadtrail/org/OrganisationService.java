@@ -16,8 +16,7 @@ public final class OrganisationService {
   private final OrganisationRepository organisations;
   private final Clock clock;
 
-  public OrganisationService(
-      Database database, OrganisationRepository organisations, Clock clock) {
+  public OrganisationService(Database database, OrganisationRepository organisations, Clock clock) {
     this.database = database;
     this.organisations = organisations;
     this.clock = clock;
@@ -36,7 +35,12 @@ public final class OrganisationService {
         handle -> {
           var organisation =
               new Organisation(
-                  id, organisations.nextShortCode(handle), displayName.strip(), timeZone, null, null);
+                  id,
+                  organisations.nextShortCode(handle),
+                  displayName.strip(),
+                  timeZone,
+                  null,
+                  null);
           try {
             organisations.insert(handle, organisation, clock.instant());
           } catch (RuntimeException e) {
@@ -56,7 +60,8 @@ public final class OrganisationService {
 
   /** Gives the organisation limits of its own; a null limit restores the server's default. */
   public void setRateLimits(OrgId id, RateLimit standard, RateLimit bulk) {
-    boolean found = database.write(handle -> organisations.setRateLimits(handle, id, standard, bulk));
+    boolean found =
+        database.write(handle -> organisations.setRateLimits(handle, id, standard, bulk));
     if (!found) {
       throw unknown(id);
     }

@@ -54,7 +54,12 @@ public final class BucketRateLimiter implements RateLimiter, AutoCloseable {
   public void acquire(Organisation organisation, RateClass rateClass) {
     RateLimit limit = organisation.ownLimit(rateClass).orElseGet(() -> defaultLimit(rateClass));
     String key =
-        organisation.id().value() + ":" + rateClass.name() + ":" + limit.calls() + "/"
+        organisation.id().value()
+            + ":"
+            + rateClass.name()
+            + ":"
+            + limit.calls()
+            + "/"
             + limit.window().toSeconds();
     ConsumptionProbe probe =
         store.bucket(key, configuration(limit)).tryConsumeAndReturnRemaining(1);

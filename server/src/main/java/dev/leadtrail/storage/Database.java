@@ -158,7 +158,10 @@ public final class Database implements AutoCloseable {
     return dialect;
   }
 
-  /** Runs {@code work} in one write transaction: committed when it returns, rolled back if it throws. */
+  /**
+   * Runs {@code work} in one write transaction: committed when it returns, rolled back if it
+   * throws.
+   */
   public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
     return writer.inTransaction(work);
   }

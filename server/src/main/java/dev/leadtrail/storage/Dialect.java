@@ -19,7 +19,9 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
   String name();
 
-  /** The Flyway location of this dialect's migrations; both folders use the same version numbers. */
+  /**
+   * The Flyway location of this dialect's migrations; both folders use the same version numbers.
+   */
   default String migrationLocation() {
     return "classpath:db/migration/" + name();
   }

@@ -16,13 +16,15 @@ public final class UserRepository {
   public static final String COLUMNS =
       """
       u.org_id AS u_org_id, u.id AS u_id, u.first_name AS u_first_name,
-      u.last_name AS u_last_name, u.email AS u_email, u.role AS u_role, u.active AS u_active""";
+      u.last_name AS u_last_name, u.email AS u_email, u.role AS u_role, u.active AS u_active\
+      """;
 
   private static final String INSERT =
       """
       INSERT INTO users (org_id, id, first_name, last_name, email, email_lower, role, active,
                          created_at)
-      VALUES (:orgId, :id, :firstName, :lastName, :email, :emailLower, :role, :active, :createdAt)""";
+      VALUES (:orgId, :id, :firstName, :lastName, :email, :emailLower, :role, :active, :createdAt)\
+      """;
 
   private static final String FIND =
       "SELECT " + COLUMNS + " FROM users u WHERE u.org_id = :orgId AND u.id = :id";
@@ -31,7 +33,9 @@ public final class UserRepository {
       "SELECT " + COLUMNS + " FROM users u WHERE u.org_id = :orgId AND u.email_lower = :emailLower";
 
   private static final String LIST =
-      "SELECT " + COLUMNS + " FROM users u WHERE u.org_id = :orgId ORDER BY u.first_name, u.last_name, u.id";
+      "SELECT "
+          + COLUMNS
+          + " FROM users u WHERE u.org_id = :orgId ORDER BY u.first_name, u.last_name, u.id";
 
   private static final String SET_ACTIVE =
       "UPDATE users SET active = :active WHERE org_id = :orgId AND id = :id";

@@ -19,10 +19,7 @@ public final class UserService {
   private final Clock clock;
 
   public UserService(
-      Database database,
-      UserRepository users,
-      OrganisationRepository organisations,
-      Clock clock) {
+      Database database, UserRepository users, OrganisationRepository organisations, Clock clock) {
     this.database = database;
     this.users = users;
     this.organisations = organisations;

@@ -12,8 +12,9 @@ public record EmailAddress(String value) {
 
   private static final int MAX_LENGTH = 254;
   private static final Pattern SHAPE =
-      Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-          + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+      Pattern.compile(
+          "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+              + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
 
   public EmailAddress {
     if (!SHAPE.matcher(value).matches() || value.length() > MAX_LENGTH) {
@@ -31,7 +32,8 @@ public record EmailAddress(String value) {
     }
     int at = trimmed.lastIndexOf('@');
     return Optional.of(
-        new EmailAddress(trimmed.substring(0, at + 1) + trimmed.substring(at + 1).toLowerCase(Locale.ROOT)));
+        new EmailAddress(
+            trimmed.substring(0, at + 1) + trimmed.substring(at + 1).toLowerCase(Locale.ROOT)));
   }
 
   /** The form two addresses are compared in. */

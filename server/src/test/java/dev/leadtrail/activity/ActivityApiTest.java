@@ -37,7 +37,8 @@ abstract class ActivityApiTest extends ApiTestCase {
         {"SchemaName":"mx_Custom_10","DataType":"Url"},
         {"SchemaName":"mx_Custom_11","DataType":"ActiveUsers"},
         {"SchemaName":"mx_Custom_12","DataType":"File"},
-        {"SchemaName":"mx_Custom_13","DataType":"Text"}]}""";
+        {"SchemaName":"mx_Custom_13","DataType":"Text"}]}\
+      """;
 
   record Setup(Tenant tenant, String leadId) {}
 
@@ -59,22 +60,23 @@ abstract class ActivityApiTest extends ApiTestCase {
 
   private String everyValue(Setup setup, String note, String when) {
     return """
-        {"RelatedProspectId":"%s","ActivityEvent":"200","ActivityNote":"%s",
-         "ActivityDateTime":"%s","ProcessFilesAsync":false,"Fields":[
-          {"SchemaName":"mx_Custom_1","Value":"abcd"},
-          {"SchemaName":"mx_Custom_2","Value":1e3},
-          {"SchemaName":"mx_Custom_3","Value":"2024-02-29"},
-          {"SchemaName":"mx_Custom_4","Value":"2024-03-04T05:06:07Z"},
-          {"SchemaName":"mx_Custom_5","Value":true},
-          {"SchemaName":"mx_Custom_6","Value":"hot"},
-          {"SchemaName":"mx_Custom_7","Value":"blue;RED"},
-          {"SchemaName":"mx_Custom_8","Value":"Ada@Example.COM"},
-          {"SchemaName":"mx_Custom_9","Value":"+44 20 7946 0000"},
-          {"SchemaName":"mx_Custom_10","Value":"https://example.com/x"},
-          {"SchemaName":"mx_Custom_11","Value":"%s"},
-          {"SchemaName":"mx_Custom_12","Value":"notes.pdf"},
-          {"SchemaName":"mx_Custom_13","Value":"Ünïcode ✓"},
-          {"SchemaName":"status","Value":"inactive"}]}"""
+    {"RelatedProspectId":"%s","ActivityEvent":"200","ActivityNote":"%s",
+     "ActivityDateTime":"%s","ProcessFilesAsync":false,"Fields":[
+      {"SchemaName":"mx_Custom_1","Value":"abcd"},
+      {"SchemaName":"mx_Custom_2","Value":1e3},
+      {"SchemaName":"mx_Custom_3","Value":"2024-02-29"},
+      {"SchemaName":"mx_Custom_4","Value":"2024-03-04T05:06:07Z"},
+      {"SchemaName":"mx_Custom_5","Value":true},
+      {"SchemaName":"mx_Custom_6","Value":"hot"},
+      {"SchemaName":"mx_Custom_7","Value":"blue;RED"},
+      {"SchemaName":"mx_Custom_8","Value":"Ada@Example.COM"},
+      {"SchemaName":"mx_Custom_9","Value":"+44 20 7946 0000"},
+      {"SchemaName":"mx_Custom_10","Value":"https://example.com/x"},
+      {"SchemaName":"mx_Custom_11","Value":"%s"},
+      {"SchemaName":"mx_Custom_12","Value":"notes.pdf"},
+      {"SchemaName":"mx_Custom_13","Value":"Ünïcode ✓"},
+      {"SchemaName":"status","Value":"inactive"}]}\
+    """
         .formatted(setup.leadId(), note, when, setup.tenant().email());
   }
 
@@ -84,10 +86,15 @@ abstract class ActivityApiTest extends ApiTestCase {
     Tenant tenant = setup.tenant();
 
     var first = post(tenant, "Create", everyValue(setup, "First", "2024-05-01 10:00:00"));
-    var second = post(tenant, "Create",
-        "{\"RelatedProspectId\":\"" + setup.leadId() + "\",\"ActivityEvent\":200,"
-            + "\"ActivityDateTime\":\"2024-05-02 10:00:00\","
-            + "\"Fields\":[{\"SchemaName\":\"mx_Custom_2\",\"Value\":\"7\"}]}");
+    var second =
+        post(
+            tenant,
+            "Create",
+            "{\"RelatedProspectId\":\""
+                + setup.leadId()
+                + "\",\"ActivityEvent\":200,"
+                + "\"ActivityDateTime\":\"2024-05-02 10:00:00\","
+                + "\"Fields\":[{\"SchemaName\":\"mx_Custom_2\",\"Value\":\"7\"}]}");
 
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
     String firstId = json(first).get("Message").get("Id").asText();
@@ -119,7 +126,10 @@ abstract class ActivityApiTest extends ApiTestCase {
     assertThat(fields.get("mx_Custom_13").asText()).isEqualTo("Ünïcode ✓");
     assertThat(oldest.get("Data").get(0).get("Key").asText()).isEqualTo("mx_Custom_1");
 
-    JsonNode details = json(server.get(ACTIVITIES + "GetActivityDetails?activityId=" + firstId + "&" + tenant.keyQuery()));
+    JsonNode details =
+        json(
+            server.get(
+                ACTIVITIES + "GetActivityDetails?activityId=" + firstId + "&" + tenant.keyQuery()));
     assertThat(details.get("ID").asText()).isEqualTo(firstId);
     assertThat(details.get("Name").asText()).isEqualTo("Everything");
     assertThat(details.get("Fields")).hasSize(16);
@@ -131,10 +141,15 @@ abstract class ActivityApiTest extends ApiTestCase {
     assertThat(number.get("IsMandatory").asBoolean()).isTrue();
 
     JsonNode byType =
-        json(post(tenant, "CustomActivity/RetrieveByActivityEvent", """
-            {"Parameter":{"ActivityEvent":"200","FromDate":"2000-01-01 00:00:00",
-                          "ToDate":"2100-01-01 00:00:00"},
-             "Paging":{"PageIndex":"1","PageSize":"1"},"Sorting":{"ColumnName":"ModifiedOn","Direction":0}}"""));
+        json(
+            post(
+                tenant,
+                "CustomActivity/RetrieveByActivityEvent",
+                """
+                {"Parameter":{"ActivityEvent":"200","FromDate":"2000-01-01 00:00:00",
+                              "ToDate":"2100-01-01 00:00:00"},
+                 "Paging":{"PageIndex":"1","PageSize":"1"},"Sorting":{"ColumnName":"ModifiedOn","Direction":0}}\
+                """));
     assertThat(byType.get("RecordCount").asInt()).isEqualTo(2);
     assertThat(byType.get("List")).hasSize(1);
     JsonNode row = byType.get("List").get(0);
@@ -145,23 +160,32 @@ abstract class ActivityApiTest extends ApiTestCase {
     assertThat(row.get("mx_Custom_2").asText()).isEqualTo("1000");
     assertThat(row.get("CreatedBy").asText()).isEqualTo(tenant.userId().value());
 
-    JsonNode lead = json(server.get(LEADS + "Leads.GetById?id=" + setup.leadId() + "&" + tenant.keyQuery())).get(0);
+    JsonNode lead =
+        json(server.get(LEADS + "Leads.GetById?id=" + setup.leadId() + "&" + tenant.keyQuery()))
+            .get(0);
     assertThat(lead.get("Score").asText()).as("each activity adds its type's score").isEqualTo("6");
   }
 
   @Test
   void create_byEmailAddress_createsTheLeadWhenMissingAndAnswersItsId() {
     Setup setup = setup("ByEmail");
-    String body = """
+    String body =
+        """
         {"EmailAddress":"new.lead@example.com","FirstName":"Nova","ActivityEvent":200,
-         "Fields":[{"SchemaName":"mx_Custom_2","Value":"1"}]}""";
+         "Fields":[{"SchemaName":"mx_Custom_2","Value":"1"}]}\
+        """;
 
     var first = post(setup.tenant(), "Create", body);
     var second = post(setup.tenant(), "Create", body);
 
     String leadId = json(first).get("Message").get("RelatedId").asText();
     assertThat(json(second).get("Message").get("RelatedId").asText()).isEqualTo(leadId);
-    JsonNode lead = json(server.get(LEADS + "Leads.GetByEmailaddress?emailaddress=new.lead@example.com&" + setup.tenant().keyQuery())).get(0);
+    JsonNode lead =
+        json(server.get(
+                LEADS
+                    + "Leads.GetByEmailaddress?emailaddress=new.lead@example.com&"
+                    + setup.tenant().keyQuery()))
+            .get(0);
     assertThat(lead.get("ProspectID").asText()).isEqualTo(leadId);
     assertThat(lead.get("FirstName").asText()).isEqualTo("Nova");
   }
@@ -170,18 +194,32 @@ abstract class ActivityApiTest extends ApiTestCase {
   void retrieve_pagesByOffsetAndRowCountAndFiltersByEvent() {
     Setup setup = setup("Paging");
     for (int day = 1; day <= 5; day++) {
-      post(setup.tenant(), "Create", """
+      post(
+          setup.tenant(),
+          "Create",
+          """
           {"RelatedProspectId":"%s","ActivityEvent":200,"ActivityDateTime":"2024-01-0%d 00:00:00",
-           "Fields":[{"SchemaName":"mx_Custom_2","Value":%d}]}""".formatted(setup.leadId(), day, day));
+           "Fields":[{"SchemaName":"mx_Custom_2","Value":%d}]}\
+          """
+              .formatted(setup.leadId(), day, day));
     }
 
-    JsonNode page = json(post(setup.tenant(), "Retrieve?leadId=" + setup.leadId(),
-        "{\"Paging\":{\"Offset\":\"1\",\"RowCount\":2}}"));
-    JsonNode otherEvent = json(post(setup.tenant(), "Retrieve?leadId=" + setup.leadId(),
-        "{\"Parameter\":{\"ActivityEvent\":201}}"));
+    JsonNode page =
+        json(
+            post(
+                setup.tenant(),
+                "Retrieve?leadId=" + setup.leadId(),
+                "{\"Paging\":{\"Offset\":\"1\",\"RowCount\":2}}"));
+    JsonNode otherEvent =
+        json(
+            post(
+                setup.tenant(),
+                "Retrieve?leadId=" + setup.leadId(),
+                "{\"Parameter\":{\"ActivityEvent\":201}}"));
 
     assertThat(page.get("RecordCount").asInt()).isEqualTo(5);
-    assertThat(page.get("ProspectActivities")).extracting(a -> a.get("ActivityFields").get("mx_Custom_2").asText())
+    assertThat(page.get("ProspectActivities"))
+        .extracting(a -> a.get("ActivityFields").get("mx_Custom_2").asText())
         .containsExactly("4", "3");
     assertThat(otherEvent.get("RecordCount").asInt()).isZero();
     assertThat(otherEvent.get("ProspectActivities")).isEmpty();
@@ -191,8 +229,11 @@ abstract class ActivityApiTest extends ApiTestCase {
   void retrieveByActivityEvent_leavesTheListOutWhenThereAreNoRows() {
     Setup setup = setup("NoRows");
 
-    var response = post(setup.tenant(), "CustomActivity/RetrieveByActivityEvent",
-        "{\"Parameter\":{\"ActivityEvent\":200}}");
+    var response =
+        post(
+            setup.tenant(),
+            "CustomActivity/RetrieveByActivityEvent",
+            "{\"Parameter\":{\"ActivityEvent\":200}}");
 
     assertThat(response.body()).isEqualTo("{\"RecordCount\":0}");
   }
@@ -202,67 +243,213 @@ abstract class ActivityApiTest extends ApiTestCase {
     Setup setup = setup("BadInput");
     Tenant tenant = setup.tenant();
     Tenant other = server.newTenant("Elsewhere");
-    String otherLead = json(server.postJson(LEADS + "Lead.Create?" + other.keyQuery(),
-        "[{\"Attribute\":\"FirstName\",\"Value\":\"Stranger\"}]")).get("Message").get("Id").asText();
-    var inactive = server.leadtrail().users().create(tenant.orgId(), UserId.random(), "Ina", "", "ina@example.com", Role.SALES_USER);
+    String otherLead =
+        json(server.postJson(
+                LEADS + "Lead.Create?" + other.keyQuery(),
+                "[{\"Attribute\":\"FirstName\",\"Value\":\"Stranger\"}]"))
+            .get("Message")
+            .get("Id")
+            .asText();
+    var inactive =
+        server
+            .leadtrail()
+            .users()
+            .create(tenant.orgId(), UserId.random(), "Ina", "", "ina@example.com", Role.SALES_USER);
     server.leadtrail().users().deactivate(tenant.orgId(), inactive.id());
     post(tenant, "CreateType", "{\"ActivityEventName\":\"Retired\",\"IsActive\":false}");
 
     List<String[]> cases = new ArrayList<>();
     cases.add(new String[] {"MXInvalidActivityException", body(setup, 999, "")});
     cases.add(new String[] {"MXInvalidActivityException", body(setup, 201, "")});
-    cases.add(new String[] {"MXInvalidActivityException", "{\"RelatedProspectId\":\"" + setup.leadId() + "\"}"});
-    cases.add(new String[] {"MXInvalidEntityException",
-        "{\"RelatedProspectId\":\"" + otherLead + "\",\"ActivityEvent\":200,\"Fields\":[" + number("1") + "]}"});
-    cases.add(new String[] {"MXUnknownAttributeException", body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_14\",\"Value\":\"x\"}")});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + "," + number("2"))});
-    cases.add(new String[] {"MXMandatoryAttributeMissingException", body(setup, 200, "{\"SchemaName\":\"mx_Custom_1\",\"Value\":\"x\"}")});
+    cases.add(
+        new String[] {
+          "MXInvalidActivityException", "{\"RelatedProspectId\":\"" + setup.leadId() + "\"}"
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidEntityException",
+          "{\"RelatedProspectId\":\""
+              + otherLead
+              + "\",\"ActivityEvent\":200,\"Fields\":["
+              + number("1")
+              + "]}"
+        });
+    cases.add(
+        new String[] {
+          "MXUnknownAttributeException",
+          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_14\",\"Value\":\"x\"}")
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidInputException", body(setup, 200, number("1") + "," + number("2"))
+        });
+    cases.add(
+        new String[] {
+          "MXMandatoryAttributeMissingException",
+          body(setup, 200, "{\"SchemaName\":\"mx_Custom_1\",\"Value\":\"x\"}")
+        });
     cases.add(new String[] {"MXMandatoryAttributeMissingException", body(setup, 200, number(""))});
     cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("many"))});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_1\",\"Value\":\"" + "x".repeat(11) + "\"}")});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_3\",\"Value\":\"2024-02-30\"}")});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_4\",\"Value\":\"2024-01-01 24:00:00\"}")});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_5\",\"Value\":\"maybe\"}")});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_6\",\"Value\":\"Warm\"}")});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_8\",\"Value\":\"nobody\"}")});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_9\",\"Value\":\"phone\"}")});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_10\",\"Value\":\"ftp://x\"}")});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_11\",\"Value\":\"" + inactive.id() + "\"}")});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + ",{\"SchemaName\":\"Owner\",\"Value\":\"" + other.userId() + "\"}")});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_12\",\"Value\":\"../x\"}")});
-    cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_2\"}")});
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          body(
+              setup,
+              200,
+              number("1")
+                  + ",{\"SchemaName\":\"mx_Custom_1\",\"Value\":\""
+                  + "x".repeat(11)
+                  + "\"}")
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          body(
+              setup,
+              200,
+              number("1") + ",{\"SchemaName\":\"mx_Custom_3\",\"Value\":\"2024-02-30\"}")
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          body(
+              setup,
+              200,
+              number("1") + ",{\"SchemaName\":\"mx_Custom_4\",\"Value\":\"2024-01-01 24:00:00\"}")
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_5\",\"Value\":\"maybe\"}")
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_6\",\"Value\":\"Warm\"}")
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_8\",\"Value\":\"nobody\"}")
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_9\",\"Value\":\"phone\"}")
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_10\",\"Value\":\"ftp://x\"}")
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          body(
+              setup,
+              200,
+              number("1")
+                  + ",{\"SchemaName\":\"mx_Custom_11\",\"Value\":\""
+                  + inactive.id()
+                  + "\"}")
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          body(
+              setup,
+              200,
+              number("1") + ",{\"SchemaName\":\"Owner\",\"Value\":\"" + other.userId() + "\"}")
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_12\",\"Value\":\"../x\"}")
+        });
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_2\"}")
+        });
     cases.add(new String[] {"MXInvalidInputException", body(setup, 200, "{\"Value\":\"1\"}")});
-    cases.add(new String[] {"MXInvalidInputException",
-        "{\"RelatedProspectId\":\"not-a-guid\",\"ActivityEvent\":200,\"Fields\":[" + number("1") + "]}"});
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          "{\"RelatedProspectId\":\"not-a-guid\",\"ActivityEvent\":200,\"Fields\":["
+              + number("1")
+              + "]}"
+        });
     for (String[] c : cases) {
       assertError(post(tenant, "Create", c[1]), c[0]);
     }
 
-    assertThat(post(tenant, "Create", "{\"ActivityEvent\":200,\"Fields\":{}}").statusCode()).isEqualTo(400);
-    assertThat(post(tenant, "Create", body(setup, 200, "{\"SchemaName\":\"mx_Custom_2\",\"Value\":{\"v\":1}}")).statusCode()).isEqualTo(400);
+    assertThat(post(tenant, "Create", "{\"ActivityEvent\":200,\"Fields\":{}}").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            post(
+                    tenant,
+                    "Create",
+                    body(setup, 200, "{\"SchemaName\":\"mx_Custom_2\",\"Value\":{\"v\":1}}"))
+                .statusCode())
+        .isEqualTo(400);
     assertThat(post(tenant, "Create", "[]").statusCode()).isEqualTo(400);
-    assertThat(json(post(tenant, "Retrieve?leadId=" + setup.leadId(), "")).get("RecordCount").asInt()).isZero();
+    assertThat(
+            json(post(tenant, "Retrieve?leadId=" + setup.leadId(), "")).get("RecordCount").asInt())
+        .isZero();
   }
 
   @Test
   void aFieldTakenOffTheType_hidesItsValueUntilItIsAddedBack() {
     Setup setup = setup("Hidden");
     Tenant tenant = setup.tenant();
-    post(tenant, "CreateType", """
-        {"ActivityEventName":"Small","Fields":[{"SchemaName":"mx_Custom_1","DataType":"String"}]}""");
-    String typeId = json(server.get(ACTIVITIES + "ActivityTypes.Get?" + tenant.keyQuery())).get(1).get("ID").asText();
-    String id = json(post(tenant, "Create", """
-        {"RelatedProspectId":"%s","ActivityEvent":201,"Fields":[{"SchemaName":"mx_Custom_1","Value":"kept"}]}"""
-        .formatted(setup.leadId()))).get("Message").get("Id").asText();
+    post(
+        tenant,
+        "CreateType",
+        """
+        {"ActivityEventName":"Small","Fields":[{"SchemaName":"mx_Custom_1","DataType":"String"}]}\
+        """);
+    String typeId =
+        json(server.get(ACTIVITIES + "ActivityTypes.Get?" + tenant.keyQuery()))
+            .get(1)
+            .get("ID")
+            .asText();
+    String id =
+        json(post(
+                tenant,
+                "Create",
+                """
+                {"RelatedProspectId":"%s","ActivityEvent":201,"Fields":[{"SchemaName":"mx_Custom_1","Value":"kept"}]}\
+                """
+                    .formatted(setup.leadId())))
+            .get("Message")
+            .get("Id")
+            .asText();
 
-    post(tenant, "CustomActivityType/Update", """
-        {"ID":"%s","Fields":[{"SchemaName":"mx_Custom_2","DataType":"Number"}]}""".formatted(typeId));
-    JsonNode hidden = json(server.get(ACTIVITIES + "GetActivityDetails?activityId=" + id + "&" + tenant.keyQuery()));
-    post(tenant, "CustomActivityType/Update", """
-        {"ID":"%s","Fields":[{"SchemaName":"mx_Custom_1","DataType":"String"}]}""".formatted(typeId));
-    JsonNode restored = json(server.get(ACTIVITIES + "GetActivityDetails?activityId=" + id + "&" + tenant.keyQuery()));
+    post(
+        tenant,
+        "CustomActivityType/Update",
+        """
+        {"ID":"%s","Fields":[{"SchemaName":"mx_Custom_2","DataType":"Number"}]}\
+        """
+            .formatted(typeId));
+    JsonNode hidden =
+        json(
+            server.get(
+                ACTIVITIES + "GetActivityDetails?activityId=" + id + "&" + tenant.keyQuery()));
+    post(
+        tenant,
+        "CustomActivityType/Update",
+        """
+        {"ID":"%s","Fields":[{"SchemaName":"mx_Custom_1","DataType":"String"}]}\
+        """
+            .formatted(typeId));
+    JsonNode restored =
+        json(
+            server.get(
+                ACTIVITIES + "GetActivityDetails?activityId=" + id + "&" + tenant.keyQuery()));
 
-    assertThat(hidden.get("Fields")).extracting(f -> f.get("SchemaName").asText())
+    assertThat(hidden.get("Fields"))
+        .extracting(f -> f.get("SchemaName").asText())
         .containsExactly("ActivityEvent_Note", "Status", "Owner", "mx_Custom_2");
     assertThat(hidden.get("Fields").get(3).get("Value").asText()).isEmpty();
     assertThat(restored.get("Fields").get(3).get("SchemaName").asText()).isEqualTo("mx_Custom_1");
@@ -273,14 +460,24 @@ abstract class ActivityApiTest extends ApiTestCase {
   void validateDropDownOptions_skipsOnlyTheOptionCheck() {
     Setup setup = setup("Options");
 
-    var outside = post(setup.tenant(), "Create", """
-        {"RelatedProspectId":"%s","ActivityEvent":200,"ValidateDropDownOptions":true,
-         "Fields":[{"SchemaName":"mx_Custom_2","Value":"1"},{"SchemaName":"mx_Custom_6","Value":"Warm"}]}"""
-        .formatted(setup.leadId()));
-    var stillChecked = post(setup.tenant(), "Create", """
-        {"RelatedProspectId":"%s","ActivityEvent":200,"ValidateDropDownOptions":true,
-         "Fields":[{"SchemaName":"mx_Custom_2","Value":"x"},{"SchemaName":"mx_Custom_6","Value":"Warm"}]}"""
-        .formatted(setup.leadId()));
+    var outside =
+        post(
+            setup.tenant(),
+            "Create",
+            """
+            {"RelatedProspectId":"%s","ActivityEvent":200,"ValidateDropDownOptions":true,
+             "Fields":[{"SchemaName":"mx_Custom_2","Value":"1"},{"SchemaName":"mx_Custom_6","Value":"Warm"}]}\
+            """
+                .formatted(setup.leadId()));
+    var stillChecked =
+        post(
+            setup.tenant(),
+            "Create",
+            """
+            {"RelatedProspectId":"%s","ActivityEvent":200,"ValidateDropDownOptions":true,
+             "Fields":[{"SchemaName":"mx_Custom_2","Value":"x"},{"SchemaName":"mx_Custom_6","Value":"Warm"}]}\
+            """
+                .formatted(setup.leadId()));
 
     assertThat(outside.statusCode()).as(outside.body()).isEqualTo(200);
     assertError(stillChecked, "MXInvalidInputException");
@@ -291,20 +488,46 @@ abstract class ActivityApiTest extends ApiTestCase {
     Setup setup = setup("Windows");
     Tenant tenant = setup.tenant();
 
-    assertError(post(tenant, "CustomActivity/RetrieveByActivityEvent",
-        "{\"Parameter\":{\"ActivityEvent\":200},\"Paging\":{\"PageIndex\":1,\"PageSize\":1001}}"), "MXInvalidInputException");
-    assertThat(json(post(tenant, "CustomActivity/RetrieveByActivityEvent",
-        "{\"Parameter\":{\"ActivityEvent\":200},\"Paging\":{\"PageIndex\":1,\"PageSize\":1001}}")).get("ExceptionMessage").asText())
-        .isEqualTo("Invalid Input! Parameter Name: PageSize. PageSize can not be more than 1000.");
-    assertError(post(tenant, "CustomActivity/RetrieveByActivityEvent", """
-        {"Parameter":{"ActivityEvent":200,"FromDate":"2024-02-01 00:00:00","ToDate":"2024-01-01 00:00:00"}}"""),
+    assertError(
+        post(
+            tenant,
+            "CustomActivity/RetrieveByActivityEvent",
+            "{\"Parameter\":{\"ActivityEvent\":200},\"Paging\":{\"PageIndex\":1,\"PageSize\":1001}}"),
         "MXInvalidInputException");
-    assertError(post(tenant, "CustomActivity/RetrieveByActivityEvent", "{\"Parameter\":{}}"), "MXInvalidActivityException");
-    assertError(post(tenant, "Retrieve?leadId=" + setup.leadId(), "{\"Paging\":{\"RowCount\":\"lots\"}}"), "MXInvalidInputException");
-    assertError(post(tenant, "Retrieve?leadId=" + setup.leadId(), "{\"Paging\":{\"Offset\":-1}}"), "MXInvalidInputException");
-    assertError(server.get(ACTIVITIES + "GetActivityDetails?activityId=0b7e6c1e-0000-4000-8000-000000000000&" + tenant.keyQuery()),
+    assertThat(
+            json(post(
+                    tenant,
+                    "CustomActivity/RetrieveByActivityEvent",
+                    "{\"Parameter\":{\"ActivityEvent\":200},\"Paging\":{\"PageIndex\":1,\"PageSize\":1001}}"))
+                .get("ExceptionMessage")
+                .asText())
+        .isEqualTo("Invalid Input! Parameter Name: PageSize. PageSize can not be more than 1000.");
+    assertError(
+        post(
+            tenant,
+            "CustomActivity/RetrieveByActivityEvent",
+            """
+            {"Parameter":{"ActivityEvent":200,"FromDate":"2024-02-01 00:00:00","ToDate":"2024-01-01 00:00:00"}}\
+            """),
+        "MXInvalidInputException");
+    assertError(
+        post(tenant, "CustomActivity/RetrieveByActivityEvent", "{\"Parameter\":{}}"),
+        "MXInvalidActivityException");
+    assertError(
+        post(tenant, "Retrieve?leadId=" + setup.leadId(), "{\"Paging\":{\"RowCount\":\"lots\"}}"),
+        "MXInvalidInputException");
+    assertError(
+        post(tenant, "Retrieve?leadId=" + setup.leadId(), "{\"Paging\":{\"Offset\":-1}}"),
+        "MXInvalidInputException");
+    assertError(
+        server.get(
+            ACTIVITIES
+                + "GetActivityDetails?activityId=0b7e6c1e-0000-4000-8000-000000000000&"
+                + tenant.keyQuery()),
         "MXUnknownProspectActivityException");
-    assertError(server.get(ACTIVITIES + "GetActivityDetails?activityId=nope&" + tenant.keyQuery()), "MXInvalidInputException");
+    assertError(
+        server.get(ACTIVITIES + "GetActivityDetails?activityId=nope&" + tenant.keyQuery()),
+        "MXInvalidInputException");
   }
 
   @Test
@@ -312,16 +535,38 @@ abstract class ActivityApiTest extends ApiTestCase {
     Setup setup = setup("Owner");
     Tenant intruder = server.newTenant("Intruder");
     post(intruder, "CreateType", "{\"ActivityEventName\":\"Mine\"}");
-    String id = json(post(setup.tenant(), "Create", body(setup, 200, number("1")))).get("Message").get("Id").asText();
+    String id =
+        json(post(setup.tenant(), "Create", body(setup, 200, number("1"))))
+            .get("Message")
+            .get("Id")
+            .asText();
 
-    assertError(server.get(ACTIVITIES + "GetActivityDetails?activityId=" + id + "&" + intruder.keyQuery()),
+    assertError(
+        server.get(ACTIVITIES + "GetActivityDetails?activityId=" + id + "&" + intruder.keyQuery()),
         "MXUnknownProspectActivityException");
-    assertThat(json(post(intruder, "Retrieve?leadId=" + setup.leadId(), "")).get("RecordCount").asInt()).isZero();
-    assertThat(post(intruder, "CustomActivity/RetrieveByActivityEvent", "{\"Parameter\":{\"ActivityEvent\":200}}").body())
+    assertThat(
+            json(post(intruder, "Retrieve?leadId=" + setup.leadId(), ""))
+                .get("RecordCount")
+                .asInt())
+        .isZero();
+    assertThat(
+            post(
+                    intruder,
+                    "CustomActivity/RetrieveByActivityEvent",
+                    "{\"Parameter\":{\"ActivityEvent\":200}}")
+                .body())
         .isEqualTo("{\"RecordCount\":0}");
-    assertError(post(intruder, "Create", "{\"RelatedProspectId\":\"" + setup.leadId() + "\",\"ActivityEvent\":200}"),
+    assertError(
+        post(
+            intruder,
+            "Create",
+            "{\"RelatedProspectId\":\"" + setup.leadId() + "\",\"ActivityEvent\":200}"),
         "MXInvalidEntityException");
-    assertThat(json(post(setup.tenant(), "Retrieve?leadId=" + setup.leadId(), "")).get("RecordCount").asInt()).isEqualTo(1);
+    assertThat(
+            json(post(setup.tenant(), "Retrieve?leadId=" + setup.leadId(), ""))
+                .get("RecordCount")
+                .asInt())
+        .isEqualTo(1);
   }
 
   private static String number(String value) {
@@ -329,8 +574,13 @@ abstract class ActivityApiTest extends ApiTestCase {
   }
 
   private static String body(Setup setup, int eventCode, String fields) {
-    return "{\"RelatedProspectId\":\"" + setup.leadId() + "\",\"ActivityEvent\":" + eventCode
-        + ",\"Fields\":[" + fields + "]}";
+    return "{\"RelatedProspectId\":\""
+        + setup.leadId()
+        + "\",\"ActivityEvent\":"
+        + eventCode
+        + ",\"Fields\":["
+        + fields
+        + "]}";
   }
 
   private HttpResponse<String> post(Tenant tenant, String operation, String body) {
@@ -340,6 +590,8 @@ abstract class ActivityApiTest extends ApiTestCase {
 
   private static void assertError(HttpResponse<String> response, String exceptionType) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
-    assertThat(json(response).get("ExceptionType").asText()).as(response.body()).isEqualTo(exceptionType);
+    assertThat(json(response).get("ExceptionType").asText())
+        .as(response.body())
+        .isEqualTo(exceptionType);
   }
 }

@@ -38,15 +38,29 @@ abstract class ConcurrentUpdateApiTest extends ApiTestCase {
     Tenant tenant = server.newTenant("Race");
     StringBuilder fields = new StringBuilder();
     for (int k = 1; k <= WRITERS + 1; k++) {
-      fields.append(k == 1 ? "" : ",").append("{\"SchemaName\":\"mx_Custom_").append(k)
+      fields
+          .append(k == 1 ? "" : ",")
+          .append("{\"SchemaName\":\"mx_Custom_")
+          .append(k)
           .append("\",\"DataType\":\"String\"}");
     }
-    server.postJson(ACTIVITIES + "CreateType?" + tenant.keyQuery(),
+    server.postJson(
+        ACTIVITIES + "CreateType?" + tenant.keyQuery(),
         "{\"ActivityEventName\":\"Race\",\"Fields\":[" + fields + "]}");
-    String lead = json(server.postJson("/v2/LeadManagement.svc/Lead.Create?" + tenant.keyQuery(),
-        "[{\"Attribute\":\"FirstName\",\"Value\":\"Racer\"}]")).get("Message").get("Id").asText();
-    String id = json(server.postJson(ACTIVITIES + "Create?" + tenant.keyQuery(),
-        "{\"RelatedProspectId\":\"" + lead + "\",\"ActivityEvent\":200}")).get("Message").get("Id").asText();
+    String lead =
+        json(server.postJson(
+                "/v2/LeadManagement.svc/Lead.Create?" + tenant.keyQuery(),
+                "[{\"Attribute\":\"FirstName\",\"Value\":\"Racer\"}]"))
+            .get("Message")
+            .get("Id")
+            .asText();
+    String id =
+        json(server.postJson(
+                ACTIVITIES + "Create?" + tenant.keyQuery(),
+                "{\"RelatedProspectId\":\"" + lead + "\",\"ActivityEvent\":200}"))
+            .get("Message")
+            .get("Id")
+            .asText();
 
     ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
     List<Future<Integer>> acknowledged = new ArrayList<>();
@@ -58,9 +72,13 @@ abstract class ConcurrentUpdateApiTest extends ApiTestCase {
             for (int i = 0; i < UPDATES_EACH; i++) {
               String value = writer + "-" + i;
               var response =
-                  server.postJson(ACTIVITIES + "CustomActivity/Update?" + tenant.keyQuery(), """
+                  server.postJson(
+                      ACTIVITIES + "CustomActivity/Update?" + tenant.keyQuery(),
+                      """
                       {"ProspectActivityId":"%s","Fields":[{"SchemaName":"mx_Custom_%d","Value":"%s"},
-                       {"SchemaName":"%s","Value":"%s"}]}""".formatted(id, writer, value, SHARED, value));
+                       {"SchemaName":"%s","Value":"%s"}]}\
+                      """
+                          .formatted(id, writer, value, SHARED, value));
               assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
               ok++;
             }
@@ -74,16 +92,26 @@ abstract class ConcurrentUpdateApiTest extends ApiTestCase {
     }
     pool.shutdown();
 
-    JsonNode details = json(server.get(ACTIVITIES + "GetActivityDetails?activityId=" + id + "&" + tenant.keyQuery()));
+    JsonNode details =
+        json(
+            server.get(
+                ACTIVITIES + "GetActivityDetails?activityId=" + id + "&" + tenant.keyQuery()));
     Map<String, String> values = new HashMap<>();
-    details.get("Fields").forEach(f -> values.put(f.get("SchemaName").asText(), f.get("Value").asText()));
+    details
+        .get("Fields")
+        .forEach(f -> values.put(f.get("SchemaName").asText(), f.get("Value").asText()));
     for (int k = 1; k <= WRITERS; k++) {
       assertThat(values.get("mx_Custom_" + k)).isEqualTo(k + "-" + (UPDATES_EACH - 1));
     }
 
-    JsonNode history = json(server.postJson(ACTIVITIES + "RetrieveActivityChange?" + tenant.keyQuery(),
-        "{\"Parameter\":{\"FromDate\":\"2000-01-01 00:00:00\",\"ToDate\":\"2100-01-01 00:00:00\","
-            + "\"ActivityID\":\"" + id + "\"}}"));
+    JsonNode history =
+        json(
+            server.postJson(
+                ACTIVITIES + "RetrieveActivityChange?" + tenant.keyQuery(),
+                "{\"Parameter\":{\"FromDate\":\"2000-01-01 00:00:00\",\"ToDate\":\"2100-01-01"
+                    + " 00:00:00\",\"ActivityID\":\""
+                    + id
+                    + "\"}}"));
     List<JsonNode> changes = new ArrayList<>();
     history.get("Activities").get(0).get("Changes").forEach(changes::add);
     List<JsonNode> shared =

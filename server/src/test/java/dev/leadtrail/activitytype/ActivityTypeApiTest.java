@@ -18,17 +18,19 @@ abstract class ActivityTypeApiTest extends ApiTestCase {
 
   private static final String SERVICE = "/v2/ProspectActivity.svc/";
   private static final String OPTIONS =
-      "[{\\\"Value\\\":\\\"Hot\\\",\\\"Text\\\":\\\"Hot lead\\\",\\\"IsDefault\\\":true,\\\"Order\\\":0},"
+      "[{\\\"Value\\\":\\\"Hot\\\",\\\"Text\\\":\\\"Hot"
+          + " lead\\\",\\\"IsDefault\\\":true,\\\"Order\\\":0},"
           + "{\\\"Value\\\":\\\"Cold\\\",\\\"Text\\\":\\\"\\\",\\\"IsDefault\\\":false,\\\"Order\\\":1}]";
 
   static String typeBody(String name) {
     return """
-        {"ActivityEventName":"%s","Score":"5","Description":"Calls to the lead","Direction":1,
-         "Fields":[
-          {"SchemaName":"mx_Custom_1","DisplayName":"Topic","DataType":"String","MaxFieldLength":20},
-          {"SchemaName":"MX_CUSTOM_2","DisplayName":"Temperature","DataType":"Dropdown",
-           "OptionSet":"%s","IsMandatory":true},
-          {"SchemaName":"mx_Custom_3","DataType":"Number","Sequence":9}]}"""
+    {"ActivityEventName":"%s","Score":"5","Description":"Calls to the lead","Direction":1,
+     "Fields":[
+      {"SchemaName":"mx_Custom_1","DisplayName":"Topic","DataType":"String","MaxFieldLength":20},
+      {"SchemaName":"MX_CUSTOM_2","DisplayName":"Temperature","DataType":"Dropdown",
+       "OptionSet":"%s","IsMandatory":true},
+      {"SchemaName":"mx_Custom_3","DataType":"Number","Sequence":9}]}\
+    """
         .formatted(name, OPTIONS);
   }
 
@@ -60,12 +62,15 @@ abstract class ActivityTypeApiTest extends ApiTestCase {
     post(tenant, "CreateType", typeBody("Meeting"));
 
     JsonNode setting =
-        json(server.get(SERVICE + "CustomActivity/GetActivitySetting?code=200&" + tenant.keyQuery()));
+        json(
+            server.get(
+                SERVICE + "CustomActivity/GetActivitySetting?code=200&" + tenant.keyQuery()));
 
     assertThat(setting.get("Name").asText()).isEqualTo("Meeting");
     assertThat(setting.get("DisplayName").asText()).isEqualTo("Meeting");
     JsonNode fields = setting.get("Fields");
-    assertThat(fields).extracting(f -> f.get("SchemaName").asText())
+    assertThat(fields)
+        .extracting(f -> f.get("SchemaName").asText())
         .containsExactly(
             "ActivityEvent_Note", "Status", "Owner", "mx_Custom_1", "mx_Custom_2", "mx_Custom_3");
     JsonNode status = fields.get(1);
@@ -94,20 +99,28 @@ abstract class ActivityTypeApiTest extends ApiTestCase {
     post(tenant, "CreateType", typeBody("Demo"));
 
     var custom =
-        post(tenant, "ActivityField/Dropdown/Options/Get",
+        post(
+            tenant,
+            "ActivityField/Dropdown/Options/Get",
             "{\"Parameter\":{\"SchemaName\":\"mx_custom_2\",\"ActivityEventCode\":\"200\"}}");
     var status =
-        post(tenant, "ActivityField/Dropdown/Options/Get",
+        post(
+            tenant,
+            "ActivityField/Dropdown/Options/Get",
             "{\"Parameter\":{\"SchemaName\":\"Status\",\"ActivityEventCode\":200}}");
 
     assertThat(custom.body()).isEqualTo("{\"Options\":[\"Hot\",\"Cold\"]}");
     assertThat(status.body()).isEqualTo("{\"Options\":[\"Active\",\"Inactive\"]}");
     assertError(
-        post(tenant, "ActivityField/Dropdown/Options/Get",
+        post(
+            tenant,
+            "ActivityField/Dropdown/Options/Get",
             "{\"Parameter\":{\"SchemaName\":\"mx_Custom_9\",\"ActivityEventCode\":200}}"),
         "MXUnknownAttributeException");
     assertError(
-        post(tenant, "ActivityField/Dropdown/Options/Get",
+        post(
+            tenant,
+            "ActivityField/Dropdown/Options/Get",
             "{\"Parameter\":{\"SchemaName\":\"mx_Custom_2\",\"ActivityEventCode\":999}}"),
         "MXInvalidActivityException");
   }
@@ -116,12 +129,21 @@ abstract class ActivityTypeApiTest extends ApiTestCase {
   void updateType_changesWhatItNamesAndKeepsRemovedFieldsRestorable() {
     Tenant tenant = server.newTenant("Changes");
     post(tenant, "CreateType", typeBody("Call"));
-    String id = json(server.get(SERVICE + "ActivityTypes.Get?" + tenant.keyQuery())).get(0).get("ID").asText();
+    String id =
+        json(server.get(SERVICE + "ActivityTypes.Get?" + tenant.keyQuery()))
+            .get(0)
+            .get("ID")
+            .asText();
 
     var renamed =
-        post(tenant, "CustomActivityType/Update", """
+        post(
+            tenant,
+            "CustomActivityType/Update",
+            """
             {"ID":"%s","ActivityEventName":"Outbound Call","Score":7,"EventDirection":0,
-             "Fields":[{"SchemaName":"mx_Custom_3","DataType":"Number"}]}""".formatted(id));
+             "Fields":[{"SchemaName":"mx_Custom_3","DataType":"Number"}]}\
+            """
+                .formatted(id));
 
     assertThat(renamed.body()).isEqualTo("{\"Status\":\"Success\"}");
     JsonNode type = json(server.get(SERVICE + "ActivityTypes.Get?" + tenant.keyQuery())).get(0);
@@ -131,9 +153,14 @@ abstract class ActivityTypeApiTest extends ApiTestCase {
     assertThat(type.get("Description").asText()).isEqualTo("Calls to the lead");
     assertThat(customFieldNames(tenant)).containsExactly("mx_Custom_3");
 
-    post(tenant, "CustomActivityType/Update", """
+    post(
+        tenant,
+        "CustomActivityType/Update",
+        """
         {"ID":"%s","Fields":[{"SchemaName":"mx_Custom_1","DataType":"String"},
-                             {"SchemaName":"mx_Custom_3","DataType":"Number"}]}""".formatted(id));
+                             {"SchemaName":"mx_Custom_3","DataType":"Number"}]}\
+        """
+            .formatted(id));
     assertThat(customFieldNames(tenant)).containsExactly("mx_Custom_1", "mx_Custom_3");
   }
 
@@ -142,24 +169,47 @@ abstract class ActivityTypeApiTest extends ApiTestCase {
     Tenant tenant = server.newTenant("Refusals");
     post(tenant, "CreateType", "{\"ActivityEventName\":\"Taken\"}");
 
-    assertError(post(tenant, "CreateType", "{\"ActivityEventName\":\"taken\"}"), "MXDuplicateEntryException");
-    assertError(post(tenant, "CreateType", "{\"Score\":1}"), "MXMandatoryAttributeMissingException");
-    assertError(post(tenant, "CreateType", fields("{\"SchemaName\":\"mx_Custom_51\",\"DataType\":\"String\"}")),
+    assertError(
+        post(tenant, "CreateType", "{\"ActivityEventName\":\"taken\"}"),
+        "MXDuplicateEntryException");
+    assertError(
+        post(tenant, "CreateType", "{\"Score\":1}"), "MXMandatoryAttributeMissingException");
+    assertError(
+        post(
+            tenant,
+            "CreateType",
+            fields("{\"SchemaName\":\"mx_Custom_51\",\"DataType\":\"String\"}")),
         "MXInvalidInputException");
-    assertError(post(tenant, "CreateType", fields("{\"SchemaName\":\"mx_Other\",\"DataType\":\"String\"}")),
+    assertError(
+        post(tenant, "CreateType", fields("{\"SchemaName\":\"mx_Other\",\"DataType\":\"String\"}")),
         "MXInvalidInputException");
-    assertError(post(tenant, "CreateType", fields("{\"SchemaName\":\"mx_Custom_1\",\"DataType\":\"Colour\"}")),
+    assertError(
+        post(
+            tenant,
+            "CreateType",
+            fields("{\"SchemaName\":\"mx_Custom_1\",\"DataType\":\"Colour\"}")),
         "MXInvalidInputException");
-    assertError(post(tenant, "CreateType", fields(
-            "{\"SchemaName\":\"mx_Custom_1\",\"DataType\":\"String\"},"
-                + "{\"SchemaName\":\"mx_custom_1\",\"DataType\":\"Number\"}")),
+    assertError(
+        post(
+            tenant,
+            "CreateType",
+            fields(
+                "{\"SchemaName\":\"mx_Custom_1\",\"DataType\":\"String\"},"
+                    + "{\"SchemaName\":\"mx_custom_1\",\"DataType\":\"Number\"}")),
         "MXInvalidInputException");
-    assertError(post(tenant, "CreateType", fields(
-            "{\"SchemaName\":\"mx_Custom_1\",\"DataType\":\"Dropdown\",\"OptionSet\":\"not json\"}")),
+    assertError(
+        post(
+            tenant,
+            "CreateType",
+            fields(
+                "{\"SchemaName\":\"mx_Custom_1\",\"DataType\":\"Dropdown\",\"OptionSet\":\"not"
+                    + " json\"}")),
         "MXInvalidInputException");
-    assertError(post(tenant, "CreateType", "{\"ActivityEventName\":\"X\",\"Score\":\"many\"}"),
+    assertError(
+        post(tenant, "CreateType", "{\"ActivityEventName\":\"X\",\"Score\":\"many\"}"),
         "MXInvalidInputException");
-    assertThat(post(tenant, "CreateType", "{\"ActivityEventName\":\"X\",\"Fields\":{}}").statusCode())
+    assertThat(
+            post(tenant, "CreateType", "{\"ActivityEventName\":\"X\",\"Fields\":{}}").statusCode())
         .isEqualTo(400);
     assertThat(json(server.get(SERVICE + "ActivityTypes.Get?" + tenant.keyQuery()))).hasSize(1);
   }
@@ -168,7 +218,10 @@ abstract class ActivityTypeApiTest extends ApiTestCase {
   void onlyAnAdministrator_mayDefineTypes() {
     Tenant tenant = server.newTenant("Roles");
     var seller =
-        server.leadtrail().users().create(tenant.orgId(), UserId.random(), "Sam", "", "sam@example.com", Role.SALES_USER);
+        server
+            .leadtrail()
+            .users()
+            .create(tenant.orgId(), UserId.random(), "Sam", "", "sam@example.com", Role.SALES_USER);
     var keys = server.leadtrail().apiKeys().issue(tenant.orgId(), seller.id());
 
     var response =
@@ -184,18 +237,28 @@ abstract class ActivityTypeApiTest extends ApiTestCase {
     Tenant owner = server.newTenant("Owner");
     Tenant intruder = server.newTenant("Intruder");
     post(owner, "CreateType", typeBody("Private"));
-    String id = json(server.get(SERVICE + "ActivityTypes.Get?" + owner.keyQuery())).get(0).get("ID").asText();
+    String id =
+        json(server.get(SERVICE + "ActivityTypes.Get?" + owner.keyQuery()))
+            .get(0)
+            .get("ID")
+            .asText();
 
-    assertThat(server.get(SERVICE + "ActivityTypes.Get?" + intruder.keyQuery()).body()).isEqualTo("[]");
+    assertThat(server.get(SERVICE + "ActivityTypes.Get?" + intruder.keyQuery()).body())
+        .isEqualTo("[]");
     assertError(
         server.get(SERVICE + "CustomActivity/GetActivitySetting?code=200&" + intruder.keyQuery()),
         "MXInvalidActivityException");
     assertError(
-        post(intruder, "CustomActivityType/Update", "{\"ID\":\"" + id + "\",\"ActivityEventName\":\"Mine\"}"),
+        post(
+            intruder,
+            "CustomActivityType/Update",
+            "{\"ID\":\"" + id + "\",\"ActivityEventName\":\"Mine\"}"),
         "MXInvalidActivityException");
     assertThat(
             json(server.get(SERVICE + "ActivityTypes.Get?" + owner.keyQuery()))
-                .get(0).get("ActivityEventName").asText())
+                .get(0)
+                .get("ActivityEventName")
+                .asText())
         .isEqualTo("Private");
     var intrudersOwn = post(intruder, "CreateType", "{\"ActivityEventName\":\"Private\"}");
     assertThat(json(intrudersOwn).get("Message").get("Id").asText())
@@ -205,7 +268,8 @@ abstract class ActivityTypeApiTest extends ApiTestCase {
 
   private List<String> customFieldNames(Tenant tenant) {
     JsonNode fields =
-        json(server.get(SERVICE + "CustomActivity/GetActivitySetting?code=200&" + tenant.keyQuery()))
+        json(server.get(
+                SERVICE + "CustomActivity/GetActivitySetting?code=200&" + tenant.keyQuery()))
             .get("Fields");
     List<String> names = new ArrayList<>();
     fields.forEach(f -> names.add(f.get("SchemaName").asText()));
@@ -222,6 +286,8 @@ abstract class ActivityTypeApiTest extends ApiTestCase {
 
   static void assertError(HttpResponse<String> response, String exceptionType) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
-    assertThat(json(response).get("ExceptionType").asText()).as(response.body()).isEqualTo(exceptionType);
+    assertThat(json(response).get("ExceptionType").asText())
+        .as(response.body())
+        .isEqualTo(exceptionType);
   }
 }

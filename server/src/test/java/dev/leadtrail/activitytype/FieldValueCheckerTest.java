@@ -91,14 +91,25 @@ class FieldValueCheckerTest {
   @Nested
   class Numbers {
     @ParameterizedTest
-    @CsvSource({"12,12", "-3.5,-3.5", "' 42 ',42", "42.500,42.5", "+7,7", "0.0,0", "-0,0", ".5,0.5",
-        "100,100", "12345678901234567890.25,12345678901234567890.25"})
+    @CsvSource({
+      "12,12",
+      "-3.5,-3.5",
+      "' 42 ',42",
+      "42.500,42.5",
+      "+7,7",
+      "0.0,0",
+      "-0,0",
+      ".5,0.5",
+      "100,100",
+      "12345678901234567890.25,12345678901234567890.25"
+    })
     void areStoredPlainWithoutTrailingZeros(String raw, String stored) {
       assertThat(check(field(DataType.NUMBER), raw)).isEqualTo(stored);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e3", "abc", "1,5", "1.2.3", "--1", "0x10", "NaN", "Infinity", "1 000"})
+    @ValueSource(
+        strings = {"1e3", "abc", "1,5", "1.2.3", "--1", "0x10", "NaN", "Infinity", "1 000"})
     void refuseAnythingButAPlainDecimal(String raw) {
       assertRefused(field(DataType.NUMBER), raw);
     }
@@ -113,8 +124,16 @@ class FieldValueCheckerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-02-30", "2023-02-29", "2024-13-01", "24-01-01", "2024/01/01",
-        "2024-1-1", "2024-01-01 10:00:00"})
+    @ValueSource(
+        strings = {
+          "2024-02-30",
+          "2023-02-29",
+          "2024-13-01",
+          "24-01-01",
+          "2024/01/01",
+          "2024-1-1",
+          "2024-01-01 10:00:00"
+        })
     void refuseImpossibleOrOtherlyShapedDates(String raw) {
       assertRefused(field(DataType.DATE), raw);
     }
@@ -123,15 +142,26 @@ class FieldValueCheckerTest {
   @Nested
   class DateTimes {
     @ParameterizedTest
-    @CsvSource({"2024-03-04 05:06:07,2024-03-04 05:06:07", "2024-03-04T05:06:07,2024-03-04 05:06:07",
-        "2024-03-04T05:06:07Z,2024-03-04 05:06:07", "2024-02-29 23:59:59,2024-02-29 23:59:59"})
+    @CsvSource({
+      "2024-03-04 05:06:07,2024-03-04 05:06:07",
+      "2024-03-04T05:06:07,2024-03-04 05:06:07",
+      "2024-03-04T05:06:07Z,2024-03-04 05:06:07",
+      "2024-02-29 23:59:59,2024-02-29 23:59:59"
+    })
     void areStoredInTheApisForm(String raw, String stored) {
       assertThat(check(field(DataType.DATE_TIME), raw)).isEqualTo(stored);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-03-04 24:00:00", "2024-03-04 12:60:00", "2024-02-30 10:00:00",
-        "2024-03-04", "2024-03-04 05:06", "2024-03-04T05:06:07+02:00"})
+    @ValueSource(
+        strings = {
+          "2024-03-04 24:00:00",
+          "2024-03-04 12:60:00",
+          "2024-02-30 10:00:00",
+          "2024-03-04",
+          "2024-03-04 05:06",
+          "2024-03-04T05:06:07+02:00"
+        })
     void refuseImpossibleTimesAndOtherForms(String raw) {
       assertRefused(field(DataType.DATE_TIME), raw);
     }
@@ -189,7 +219,8 @@ class FieldValueCheckerTest {
   class Others {
     @Test
     void emailsGetTheirDomainLowerCased() {
-      assertThat(check(field(DataType.EMAIL), " Ada.L@Example.COM ")).isEqualTo("Ada.L@example.com");
+      assertThat(check(field(DataType.EMAIL), " Ada.L@Example.COM "))
+          .isEqualTo("Ada.L@example.com");
       assertRefused(field(DataType.EMAIL), "ada@");
       assertRefused(field(DataType.EMAIL), "ada example.com");
     }
@@ -204,7 +235,8 @@ class FieldValueCheckerTest {
 
     @Test
     void urlsMustBeHttpOrHttpsWithAHost() {
-      assertThat(check(field(DataType.URL), "https://example.com/a?b=c")).isEqualTo("https://example.com/a?b=c");
+      assertThat(check(field(DataType.URL), "https://example.com/a?b=c"))
+          .isEqualTo("https://example.com/a?b=c");
       assertRefused(field(DataType.URL), "ftp://example.com/");
       assertRefused(field(DataType.URL), "example.com");
       assertRefused(field(DataType.URL), "http://");
@@ -212,7 +244,8 @@ class FieldValueCheckerTest {
 
     @Test
     void activeUsersAreNamedByIdOrEmailAndStoredById() {
-      assertThat(check(field(DataType.ACTIVE_USERS), ADA.value().toUpperCase())).isEqualTo(ADA.value());
+      assertThat(check(field(DataType.ACTIVE_USERS), ADA.value().toUpperCase()))
+          .isEqualTo(ADA.value());
       assertThat(check(field(DataType.ACTIVE_USERS), "ada@example.com")).isEqualTo(ADA.value());
       assertRefused(field(DataType.ACTIVE_USERS), "bob@example.com");
     }

@@ -13,7 +13,8 @@ abstract class AuthenticationApiTest extends ApiTestCase {
   private static final String INVALID_ACCESS =
       """
       {"Status":"Error","ExceptionType":"MXInvalidAccessDetailsException",\
-      "ExceptionMessage":"Invalid Access Details provided."}""";
+      "ExceptionMessage":"Invalid Access Details provided."}\
+      """;
 
   @Test
   void userByAccessKey_withKeysInTheQuery_answersTheCallerAndOrganisation() {
@@ -22,8 +23,8 @@ abstract class AuthenticationApiTest extends ApiTestCase {
     var response = server.get(WHO_AM_I + "?" + tenant.keyQuery());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     var body = json(response);
     assertThat(body.get("Id").asText()).isEqualTo(tenant.userId().value());
     assertThat(body.get("Name").asText()).isEqualTo("Ada Query");
@@ -125,8 +126,10 @@ abstract class AuthenticationApiTest extends ApiTestCase {
     var response =
         server.get(
             WHO_AM_I
-                + "?accessKey=" + first.keys().accessKey()
-                + "&secretKey=" + second.keys().secretKey());
+                + "?accessKey="
+                + first.keys().accessKey()
+                + "&secretKey="
+                + second.keys().secretKey());
 
     assertUnauthorized(response);
   }

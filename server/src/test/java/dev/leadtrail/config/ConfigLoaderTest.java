@@ -45,7 +45,13 @@ class ConfigLoaderTest {
     LeadtrailConfig config =
         ConfigLoader.load(
             Optional.of(file),
-            Map.of("LEADTRAIL_SERVER_PORT", "9100", "LEADTRAIL_DATABASE_POOL_SIZE", "30", "HOME", "/x"),
+            Map.of(
+                "LEADTRAIL_SERVER_PORT",
+                "9100",
+                "LEADTRAIL_DATABASE_POOL_SIZE",
+                "30",
+                "HOME",
+                "/x"),
             List.of("--server.port=9200"));
 
     assertThat(config.server().port()).isEqualTo(9200);

@@ -47,11 +47,16 @@ abstract class SeedSampleApiTest extends ApiTestCase {
     assertThat(response.body())
         .isEqualTo("{\"Status\":\"Success\",\"Message\":{\"Id\":\"" + ACTIVITY + "\"}}");
     JsonNode details =
-        json(server.get("/v2/ProspectActivity.svc/GetActivityDetails?activityId=" + ACTIVITY + "&" + KEYS));
+        json(
+            server.get(
+                "/v2/ProspectActivity.svc/GetActivityDetails?activityId=" + ACTIVITY + "&" + KEYS));
     Map<String, String> values = new HashMap<>();
-    details.get("Fields").forEach(f -> values.put(f.get("SchemaName").asText(), f.get("Value").asText()));
+    details
+        .get("Fields")
+        .forEach(f -> values.put(f.get("SchemaName").asText(), f.get("Value").asText()));
     assertThat(details.get("Fields")).hasSize(18);
-    assertThat(values).containsEntry("ActivityEvent_Note", "Sample Note")
+    assertThat(values)
+        .containsEntry("ActivityEvent_Note", "Sample Note")
         .containsEntry("mx_Custom_1", "abcd")
         .containsEntry("mx_Custom_4", "1")
         .containsEntry("mx_Custom_9", "1")
@@ -59,9 +64,14 @@ abstract class SeedSampleApiTest extends ApiTestCase {
         .containsEntry("Status", "Active")
         .containsEntry("Owner", "c7b539c1-3f7f-11e6-bec9-22000aa5088d");
     JsonNode history =
-        json(server.postJson("/v2/ProspectActivity.svc/RetrieveActivityChange?" + KEYS, """
-            {"Parameter":{"FromDate":"2000-01-01 00:00:00","ToDate":"2100-01-01 00:00:00",
-                          "ActivityID":"%s"}}""".formatted(ACTIVITY)));
+        json(
+            server.postJson(
+                "/v2/ProspectActivity.svc/RetrieveActivityChange?" + KEYS,
+                """
+                {"Parameter":{"FromDate":"2000-01-01 00:00:00","ToDate":"2100-01-01 00:00:00",
+                              "ActivityID":"%s"}}\
+                """
+                    .formatted(ACTIVITY)));
     assertThat(history.get("RecordCount").asInt()).isEqualTo(1);
     assertThat(history.get("Activities").get(0).get("Changes"))
         .extracting(c -> c.get("Field").asText())

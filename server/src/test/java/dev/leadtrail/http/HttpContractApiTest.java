@@ -47,9 +47,11 @@ abstract class HttpContractApiTest extends ApiTestCase {
   void aMalformedUri_answersBadRequestInTheEnvelope() throws IOException {
     URI base = URI.create(server.baseUrl());
     try (var socket = new Socket(base.getHost(), base.getPort())) {
-      socket.getOutputStream().write(
-          "GET /v2/Authentication.svc/UserByAccessKey.Get%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-              .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              "GET /v2/Authentication.svc/UserByAccessKey.Get%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
       String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
       assertThat(answer).startsWith("HTTP/1.1 400");
@@ -76,8 +78,7 @@ abstract class HttpContractApiTest extends ApiTestCase {
 
   @Test
   void serviceAndOperationNames_matchIgnoringCase() {
-    var response =
-        server.get("/v2/authentication.SVC/userbyaccesskey.get?" + tenant.keyQuery());
+    var response = server.get("/v2/authentication.SVC/userbyaccesskey.get?" + tenant.keyQuery());
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
@@ -86,8 +87,8 @@ abstract class HttpContractApiTest extends ApiTestCase {
   void everyAnswer_carriesARequestId() {
     var response = server.get("/v2/Authentication.svc/UserByAccessKey.Get?" + tenant.keyQuery());
 
-    assertThat(response.headers().firstValue("X-Request-Id")).hasValueSatisfying(
-        id -> assertThat(id).matches("[0-9a-f]{16}"));
+    assertThat(response.headers().firstValue("X-Request-Id"))
+        .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}"));
   }
 
   @Test
@@ -103,12 +104,14 @@ abstract class HttpContractApiTest extends ApiTestCase {
 
   @Test
   void aWriteCall_withAnArrayWhereAnObjectIsDue_answersBadRequest() {
-    assertBadRequestChangingNothing(post("[[\"EmailAddress\",\"" + EMAIL + "\"]]", "application/json"));
+    assertBadRequestChangingNothing(
+        post("[[\"EmailAddress\",\"" + EMAIL + "\"]]", "application/json"));
   }
 
   @Test
   void aWriteCall_withAnObjectWhereAnArrayIsDue_answersBadRequest() {
-    var response = post("{\"Attribute\":\"EmailAddress\",\"Value\":\"" + EMAIL + "\"}", "application/json");
+    var response =
+        post("{\"Attribute\":\"EmailAddress\",\"Value\":\"" + EMAIL + "\"}", "application/json");
 
     assertBadRequestChangingNothing(response);
     assertThat(json(response).get("ExceptionMessage").asText()).contains("JSON array");
@@ -117,7 +120,9 @@ abstract class HttpContractApiTest extends ApiTestCase {
   @Test
   void aWriteCall_withAValueThatIsAnObject_answersBadRequest() {
     assertBadRequestChangingNothing(
-        post("[{\"Attribute\":\"EmailAddress\",\"Value\":{\"x\":\"" + EMAIL + "\"}}]", "application/json"));
+        post(
+            "[{\"Attribute\":\"EmailAddress\",\"Value\":{\"x\":\"" + EMAIL + "\"}}]",
+            "application/json"));
   }
 
   @Test
@@ -132,15 +137,21 @@ abstract class HttpContractApiTest extends ApiTestCase {
   @Test
   void aWriteCall_withACharsetInItsContentType_isAccepted() {
     var response =
-        post("[{\"Attribute\":\"FirstName\",\"Value\":\"Charset\"}]", "application/json; charset=utf-8");
+        post(
+            "[{\"Attribute\":\"FirstName\",\"Value\":\"Charset\"}]",
+            "application/json; charset=utf-8");
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
 
   @Test
   void aWriteCall_withInvalidUtf8_answersBadRequest() {
-    byte[] prefix = ("[{\"Attribute\":\"EmailAddress\",\"Value\":\"" + EMAIL + "\"},"
-        + "{\"Attribute\":\"FirstName\",\"Value\":\"").getBytes();
+    byte[] prefix =
+        ("[{\"Attribute\":\"EmailAddress\",\"Value\":\""
+                + EMAIL
+                + "\"},"
+                + "{\"Attribute\":\"FirstName\",\"Value\":\"")
+            .getBytes();
     byte[] body = Arrays.copyOf(prefix, prefix.length + 5);
     body[prefix.length] = (byte) 0xC3;
     body[prefix.length + 1] = (byte) 0x28;
@@ -155,8 +166,12 @@ abstract class HttpContractApiTest extends ApiTestCase {
   void aWriteCall_withA5MiBBody_answersPayloadTooLargeInTheEnvelope() {
     String filler = "x".repeat(5 * 1024 * 1024);
     String body =
-        "[{\"Attribute\":\"EmailAddress\",\"Value\":\"" + EMAIL + "\"},"
-            + "{\"Attribute\":\"mx_Notes\",\"Value\":\"" + filler + "\"}]";
+        "[{\"Attribute\":\"EmailAddress\",\"Value\":\""
+            + EMAIL
+            + "\"},"
+            + "{\"Attribute\":\"mx_Notes\",\"Value\":\""
+            + filler
+            + "\"}]";
 
     var response = post(body, "application/json");
 
@@ -198,7 +213,9 @@ abstract class HttpContractApiTest extends ApiTestCase {
   private void assertNothingChanged() {
     var found =
         server.get(
-            "/v2/LeadManagement.svc/Leads.GetByEmailaddress?emailaddress=" + EMAIL + "&"
+            "/v2/LeadManagement.svc/Leads.GetByEmailaddress?emailaddress="
+                + EMAIL
+                + "&"
                 + tenant.keyQuery());
     assertThat(found.statusCode()).isEqualTo(200);
     assertThat(found.body()).isEqualTo("[]");
@@ -206,8 +223,8 @@ abstract class HttpContractApiTest extends ApiTestCase {
 
   static void assertError(HttpResponse<String> response, int status, String exceptionType) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     var body = json(response);
     assertThat(body.get("Status").asText()).isEqualTo("Error");
     assertThat(body.get("ExceptionType").asText()).isEqualTo(exceptionType);

@@ -24,7 +24,8 @@ abstract class ObservabilityApiTest extends ApiTestCase {
                   .header("x-LSQ-AccessKey", tenant.keys().accessKey())
                   .header("x-LSQ-SecretKey", tenant.keys().secretKey())
                   .build());
-      var refused = server.get(WHO_AM_I + "?accessKey=" + tenant.keys().accessKey() + "&secretKey=bad");
+      var refused =
+          server.get(WHO_AM_I + "?accessKey=" + tenant.keys().accessKey() + "&secretKey=bad");
 
       String requestId = byQuery.headers().firstValue("X-Request-Id").orElseThrow();
       String line = logs.awaitLine(l -> l.contains("request=" + requestId));

@@ -18,11 +18,15 @@ abstract class LeadApiTest extends ApiTestCase {
     Tenant tenant = server.newTenant("Leads");
 
     var created =
-        post(tenant, "Lead.Create", """
+        post(
+            tenant,
+            "Lead.Create",
+            """
             [{"Attribute":"FirstName","Value":"Grace"},{"Attribute":"LastName","Value":"Hopper"},
              {"Attribute":"EmailAddress","Value":"Grace.Hopper@EXAMPLE.com"},
              {"Attribute":"Phone","Value":"+1-555-0100"},{"Attribute":"mx_City","Value":"Arlington"},
-             {"Attribute":"Company","Value":12}]""");
+             {"Attribute":"Company","Value":12}]\
+            """);
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
     String id = json(created).get("Message").get("Id").asText();
@@ -59,7 +63,10 @@ abstract class LeadApiTest extends ApiTestCase {
     post(tenant, "Lead.Create", "[{\"Attribute\":\"EmailAddress\",\"Value\":\"dup@example.com\"}]");
 
     var again =
-        post(tenant, "Lead.Create", "[{\"Attribute\":\"EmailAddress\",\"Value\":\"DUP@example.com\"}]");
+        post(
+            tenant,
+            "Lead.Create",
+            "[{\"Attribute\":\"EmailAddress\",\"Value\":\"DUP@example.com\"}]");
 
     assertError(again, "MXDuplicateEntryException");
   }
@@ -88,8 +95,12 @@ abstract class LeadApiTest extends ApiTestCase {
     Tenant tenant = server.newTenant("Unknown");
 
     var response =
-        post(tenant, "Lead.Create", """
-            [{"Attribute":"FirstName","Value":"X"},{"Attribute":"Shoe","Value":"42"}]""");
+        post(
+            tenant,
+            "Lead.Create",
+            """
+            [{"Attribute":"FirstName","Value":"X"},{"Attribute":"Shoe","Value":"42"}]\
+            """);
 
     assertError(response, "MXUnknownAttributeException");
   }
@@ -99,8 +110,12 @@ abstract class LeadApiTest extends ApiTestCase {
     Tenant tenant = server.newTenant("Twice");
 
     var response =
-        post(tenant, "Lead.Create", """
-            [{"Attribute":"FirstName","Value":"X"},{"Attribute":"firstname","Value":"Y"}]""");
+        post(
+            tenant,
+            "Lead.Create",
+            """
+            [{"Attribute":"FirstName","Value":"X"},{"Attribute":"firstname","Value":"Y"}]\
+            """);
 
     assertError(response, "MXInvalidInputException");
   }
@@ -110,7 +125,8 @@ abstract class LeadApiTest extends ApiTestCase {
     Tenant tenant = server.newTenant("BadEmail");
 
     var response =
-        post(tenant, "Lead.Create", "[{\"Attribute\":\"EmailAddress\",\"Value\":\"not-an-email\"}]");
+        post(
+            tenant, "Lead.Create", "[{\"Attribute\":\"EmailAddress\",\"Value\":\"not-an-email\"}]");
 
     assertError(response, "MXInvalidInputException");
     assertThat(json(response).get("ExceptionMessage").asText())
@@ -123,9 +139,14 @@ abstract class LeadApiTest extends ApiTestCase {
     Tenant other = server.newTenant("Stranger");
 
     var response =
-        post(tenant, "Lead.Create", """
+        post(
+            tenant,
+            "Lead.Create",
+            """
             [{"Attribute":"EmailAddress","Value":"owned@example.com"},
-             {"Attribute":"OwnerId","Value":"%s"}]""".formatted(other.userId()));
+             {"Attribute":"OwnerId","Value":"%s"}]\
+            """
+                .formatted(other.userId()));
 
     assertError(response, "MXInvalidInputException");
     assertThat(get(tenant, "Leads.GetByEmailaddress?emailaddress=owned@example.com").body())
@@ -135,14 +156,23 @@ abstract class LeadApiTest extends ApiTestCase {
   @Test
   void update_changesTheNamedAttributesAndClearsEmptyOnes() {
     Tenant tenant = server.newTenant("Updates");
-    String id = createdId(tenant, """
-        [{"Attribute":"FirstName","Value":"Alan"},{"Attribute":"mx_City","Value":"London"}]""");
+    String id =
+        createdId(
+            tenant,
+            """
+            [{"Attribute":"FirstName","Value":"Alan"},{"Attribute":"mx_City","Value":"London"}]\
+            """);
 
     var updated =
-        post(tenant, "Lead.Update?leadId=" + id, """
-            [{"Attribute":"LastName","Value":"Turing"},{"Attribute":"MX_CITY","Value":""}]""");
+        post(
+            tenant,
+            "Lead.Update?leadId=" + id,
+            """
+            [{"Attribute":"LastName","Value":"Turing"},{"Attribute":"MX_CITY","Value":""}]\
+            """);
 
-    assertThat(updated.body()).isEqualTo("{\"Status\":\"Success\",\"Message\":{\"AffectedRows\":1}}");
+    assertThat(updated.body())
+        .isEqualTo("{\"Status\":\"Success\",\"Message\":{\"AffectedRows\":1}}");
     JsonNode lead = single(get(tenant, "Leads.GetById?id=" + id));
     assertThat(lead.get("FirstName").asText()).isEqualTo("Alan");
     assertThat(lead.get("LastName").asText()).isEqualTo("Turing");
@@ -154,7 +184,9 @@ abstract class LeadApiTest extends ApiTestCase {
     Tenant tenant = server.newTenant("Ghost");
 
     var response =
-        post(tenant, "Lead.Update?leadId=0b7e6c1e-0000-4000-8000-000000000000",
+        post(
+            tenant,
+            "Lead.Update?leadId=0b7e6c1e-0000-4000-8000-000000000000",
             "[{\"Attribute\":\"FirstName\",\"Value\":\"X\"}]");
 
     assertError(response, "MXInvalidEntityException");
@@ -166,13 +198,17 @@ abstract class LeadApiTest extends ApiTestCase {
   void anotherOrganisation_cannotSeeOrChangeALead() {
     Tenant owner = server.newTenant("Keeper");
     Tenant intruder = server.newTenant("Intruder");
-    String id = createdId(owner, "[{\"Attribute\":\"EmailAddress\",\"Value\":\"secret@example.com\"}]");
+    String id =
+        createdId(owner, "[{\"Attribute\":\"EmailAddress\",\"Value\":\"secret@example.com\"}]");
 
     assertThat(get(intruder, "Leads.GetById?id=" + id).body()).isEqualTo("[]");
     assertThat(get(intruder, "Leads.GetByEmailaddress?emailaddress=secret@example.com").body())
         .isEqualTo("[]");
     assertError(
-        post(intruder, "Lead.Update?leadId=" + id, "[{\"Attribute\":\"FirstName\",\"Value\":\"X\"}]"),
+        post(
+            intruder,
+            "Lead.Update?leadId=" + id,
+            "[{\"Attribute\":\"FirstName\",\"Value\":\"X\"}]"),
         "MXInvalidEntityException");
     assertThat(single(get(owner, "Leads.GetById?id=" + id)).get("FirstName").isNull()).isTrue();
   }
@@ -180,9 +216,11 @@ abstract class LeadApiTest extends ApiTestCase {
   @Test
   void createOrUpdate_createsOnceThenUpdatesTheLeadFoundByEmail() {
     Tenant tenant = server.newTenant("Upsert");
-    String body = """
+    String body =
+        """
         [{"Attribute":"EmailAddress","Value":"upsert@example.com"},
-         {"Attribute":"FirstName","Value":"%s"},{"Attribute":"SearchBy","Value":"EmailAddress"}]""";
+         {"Attribute":"FirstName","Value":"%s"},{"Attribute":"SearchBy","Value":"EmailAddress"}]\
+        """;
 
     var first = post(tenant, "Lead.CreateOrUpdate", body.formatted("One"));
     var second = post(tenant, "Lead.CreateOrUpdate", body.formatted("Two"));

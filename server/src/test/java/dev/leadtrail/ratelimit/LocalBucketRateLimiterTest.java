@@ -31,7 +31,8 @@ class LocalBucketRateLimiterTest {
         .hasMessage("API calls exceeded the limit of 1 in 5 second(s)");
     assertThatThrownBy(() -> limiter.acquire(organisation, RateClass.STANDARD))
         .isInstanceOf(RateLimitedException.class);
-    assertThat(metrics.counter("leadtrail.ratelimit.rejections", "class", "bulk").count()).isEqualTo(1);
+    assertThat(metrics.counter("leadtrail.ratelimit.rejections", "class", "bulk").count())
+        .isEqualTo(1);
     assertThat(metrics.counter("leadtrail.ratelimit.rejections", "class", "standard").count())
         .isEqualTo(1);
   }

@@ -33,7 +33,8 @@ abstract class RateLimitApiTest extends ApiTestCase {
         .isEqualTo(
             """
             {"Status":"Error","ExceptionType":"MXAPIRateLimitExceededException",\
-            "ExceptionMessage":"API calls exceeded the limit of 25 in 5 second(s)"}""");
+            "ExceptionMessage":"API calls exceeded the limit of 25 in 5 second(s)"}\
+            """);
     assertThat(last.headers().firstValue("Retry-After"))
         .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 5));
     assertThat(server.get(WHO_AM_I + "?" + neighbour.keyQuery()).statusCode())
@@ -52,7 +53,8 @@ abstract class RateLimitApiTest extends ApiTestCase {
             "[{\"Attribute\":\"EmailAddress\",\"Value\":\"late@example.com\"}]");
 
     assertThat(response.statusCode()).isEqualTo(429);
-    assertThat(server.leadtrail().leads().findByEmail(tenant.orgId(), "late@example.com")).isEmpty();
+    assertThat(server.leadtrail().leads().findByEmail(tenant.orgId(), "late@example.com"))
+        .isEmpty();
   }
 
   @Test

@@ -8,9 +8,9 @@ import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.config.LeadtrailConfig.RateLimitStore;
 import dev.leadtrail.ratelimit.RateLimit;
 import dev.leadtrail.testing.Eventually;
+import dev.leadtrail.testing.Tenant;
 import dev.leadtrail.testing.TestDatabase;
 import dev.leadtrail.testing.TestServer;
-import dev.leadtrail.testing.Tenant;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -51,7 +51,8 @@ class GracefulShutdownTest {
     final List<String> acknowledged = new CopyOnWriteArrayList<>();
     final List<String> failures = new CopyOnWriteArrayList<>();
     final AtomicBoolean stop = new AtomicBoolean();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Writer(String baseUrl, String keys, String activityId, String name) {
       this.baseUrl = baseUrl;
@@ -65,12 +66,17 @@ class GracefulShutdownTest {
       for (int i = 0; !stop.get(); i++) {
         String value = name + "-" + i;
         var request =
-            HttpRequest.newBuilder(URI.create(baseUrl + ACTIVITIES + "CustomActivity/Update?" + keys))
+            HttpRequest.newBuilder(
+                    URI.create(baseUrl + ACTIVITIES + "CustomActivity/Update?" + keys))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "{\"ProspectActivityId\":\"" + activityId
-                        + "\",\"Fields\":[{\"SchemaName\":\"mx_Custom_1\",\"Value\":\"" + value + "\"}]}"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"ProspectActivityId\":\""
+                            + activityId
+                            + "\",\"Fields\":[{\"SchemaName\":\"mx_Custom_1\",\"Value\":\""
+                            + value
+                            + "\"}]}"))
                 .build();
         try {
           var response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -98,13 +104,21 @@ class GracefulShutdownTest {
                 config ->
                     config.withRateLimits(
                         new LeadtrailConfig.RateLimits(
-                            RateLimit.of(1_000_000, 1), RateLimit.of(1_000_000, 1),
-                            RateLimitStore.DATABASE, config.rateLimits().redisUrl())))) {
+                            RateLimit.of(1_000_000, 1),
+                            RateLimit.of(1_000_000, 1),
+                            RateLimitStore.DATABASE,
+                            config.rateLimits().redisUrl())))) {
       Tenant tenant = inProcess.newTenant("Stopping");
-      inProcess.postJson(ACTIVITIES + "CreateType?" + tenant.keyQuery(),
+      inProcess.postJson(
+          ACTIVITIES + "CreateType?" + tenant.keyQuery(),
           "{\"ActivityEventName\":\"Load\",\"Fields\":[{\"SchemaName\":\"mx_Custom_1\",\"DataType\":\"String\"}]}");
-      String lead = json(inProcess.postJson("/v2/LeadManagement.svc/Lead.Create?" + tenant.keyQuery(),
-          "[{\"Attribute\":\"FirstName\",\"Value\":\"Load\"}]")).get("Message").get("Id").asText();
+      String lead =
+          json(inProcess.postJson(
+                  "/v2/LeadManagement.svc/Lead.Create?" + tenant.keyQuery(),
+                  "[{\"Attribute\":\"FirstName\",\"Value\":\"Load\"}]"))
+              .get("Message")
+              .get("Id")
+              .asText();
       String onProcess = post(inProcess, tenant, lead);
       String onChild = post(inProcess, tenant, lead);
 
@@ -113,18 +127,25 @@ class GracefulShutdownTest {
       Process child = startChild(database, port, log);
       String childUrl = "http://127.0.0.1:" + port;
       try {
-        Eventually.await("the child instance is ready", Duration.ofSeconds(60), () -> isReady(childUrl));
+        Eventually.await(
+            "the child instance is ready", Duration.ofSeconds(60), () -> isReady(childUrl));
         Writer toProcess = new Writer(inProcess.baseUrl(), tenant.keyQuery(), onProcess, "p");
         Writer toChild = new Writer(childUrl, tenant.keyQuery(), onChild, "c");
         Thread first = Thread.ofPlatform().start(toProcess);
         Thread second = Thread.ofPlatform().start(toChild);
 
-        Eventually.await("the child has acknowledged updates", Duration.ofSeconds(30),
+        Eventually.await(
+            "the child has acknowledged updates",
+            Duration.ofSeconds(30),
             () -> toChild.acknowledged.size() >= 40);
         child.destroy();
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child stops within its timeout").isTrue();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS))
+            .as("the child stops within its timeout")
+            .isTrue();
         int afterStop = toProcess.acknowledged.size();
-        Eventually.await("the other instance keeps serving", Duration.ofSeconds(30),
+        Eventually.await(
+            "the other instance keeps serving",
+            Duration.ofSeconds(30),
             () -> toProcess.acknowledged.size() >= afterStop + 20);
         toProcess.stop.set(true);
         toChild.stop.set(true);
@@ -144,43 +165,73 @@ class GracefulShutdownTest {
   }
 
   private static void assertAllInHistory(
-      TestServer server, Tenant tenant, String activityId, List<String> acknowledged, boolean exactly) {
-    JsonNode history = json(server.postJson(ACTIVITIES + "RetrieveActivityChange?" + tenant.keyQuery(),
-        "{\"Parameter\":{\"FromDate\":\"2000-01-01 00:00:00\",\"ToDate\":\"2100-01-01 00:00:00\","
-            + "\"ActivityID\":\"" + activityId + "\"},\"Paging\":{\"PageSize\":1000}}"));
+      TestServer server,
+      Tenant tenant,
+      String activityId,
+      List<String> acknowledged,
+      boolean exactly) {
+    JsonNode history =
+        json(
+            server.postJson(
+                ACTIVITIES + "RetrieveActivityChange?" + tenant.keyQuery(),
+                "{\"Parameter\":{\"FromDate\":\"2000-01-01 00:00:00\",\"ToDate\":\"2100-01-01"
+                    + " 00:00:00\",\"ActivityID\":\""
+                    + activityId
+                    + "\"},\"Paging\":{\"PageSize\":1000}}"));
     Set<String> stored = new HashSet<>();
-    history.get("Activities").get(0).get("Changes").forEach(c -> stored.add(c.get("NewValue").asText()));
+    history
+        .get("Activities")
+        .get(0)
+        .get("Changes")
+        .forEach(c -> stored.add(c.get("NewValue").asText()));
     assertThat(stored).as("every acknowledged update is stored").containsAll(acknowledged);
     if (exactly) {
-      assertThat(stored).as("every stored update was answered: none was cut off").hasSameSizeAs(acknowledged);
+      assertThat(stored)
+          .as("every stored update was answered: none was cut off")
+          .hasSameSizeAs(acknowledged);
     }
   }
 
   private static String post(TestServer server, Tenant tenant, String lead) {
-    return json(server.postJson(ACTIVITIES + "Create?" + tenant.keyQuery(),
-        "{\"RelatedProspectId\":\"" + lead + "\",\"ActivityEvent\":200}")).get("Message").get("Id").asText();
+    return json(server.postJson(
+            ACTIVITIES + "Create?" + tenant.keyQuery(),
+            "{\"RelatedProspectId\":\"" + lead + "\",\"ActivityEvent\":200}"))
+        .get("Message")
+        .get("Id")
+        .asText();
   }
 
   private static Process startChild(TestDatabase database, int port, Path log) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(
-        java, "-cp", System.getProperty("java.class.path"), "dev.leadtrail.cli.LeadtrailCommand", "serve",
-        "--database.url=" + database.config().url(),
-        "--database.user=" + database.config().user(),
-        "--server.bind=127.0.0.1",
-        "--server.port=" + port,
-        "--server.shutdown-timeout-seconds=20",
-        "--management.port=-1",
-        "--ratelimit.calls=1000000",
-        "--ratelimit.window-seconds=1"));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.leadtrail.cli.LeadtrailCommand",
+                "serve",
+                "--database.url=" + database.config().url(),
+                "--database.user=" + database.config().user(),
+                "--server.bind=127.0.0.1",
+                "--server.port=" + port,
+                "--server.shutdown-timeout-seconds=20",
+                "--management.port=-1",
+                "--ratelimit.calls=1000000",
+                "--ratelimit.window-seconds=1"));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   private static boolean isReady(String baseUrl) {
     try {
-      var response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      var response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready")).build(),
+                  HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200;
     } catch (IOException e) {
       return false;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.testing.Eventually;
 import dev.leadtrail.testing.TcpProxy;
+import dev.leadtrail.testing.Tenant;
 import dev.leadtrail.testing.TestDatabase;
 import dev.leadtrail.testing.TestServer;
-import dev.leadtrail.testing.Tenant;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +25,8 @@ class HealthAndMetricsTest {
 
   private static final Pattern WHO_AM_I_COUNT =
       Pattern.compile(
-          "leadtrail_requests_seconds_count\\{[^}]*operation=\"Authentication.svc/UserByAccessKey.Get\""
-              + "[^}]*status=\"200\"[^}]*} (\\d+)");
+          "leadtrail_requests_seconds_count\\{[^}]*operation=\"Authentication.svc/UserByAccessKey.Get\"[^}]*status=\"200\"[^}]*}"
+              + " (\\d+)");
 
   private TestDatabase database;
   private TcpProxy proxy;
@@ -61,13 +61,19 @@ class HealthAndMetricsTest {
     assertThat(server.get("/health/ready").body()).isEqualTo("{\"status\":\"UP\"}");
 
     proxy.cut();
-    Eventually.await("ready goes false", Duration.ofSeconds(20),
+    Eventually.await(
+        "ready goes false",
+        Duration.ofSeconds(20),
         () -> server.get("/health/ready").statusCode() == 503);
     assertThat(server.get("/health/ready").body()).isEqualTo("{\"status\":\"DOWN\"}");
-    assertThat(server.get("/health/live").statusCode()).as("the process is still up").isEqualTo(200);
+    assertThat(server.get("/health/live").statusCode())
+        .as("the process is still up")
+        .isEqualTo(200);
 
     proxy.restore();
-    Eventually.await("ready comes back", Duration.ofSeconds(30),
+    Eventually.await(
+        "ready comes back",
+        Duration.ofSeconds(30),
         () -> server.get("/health/ready").statusCode() == 200);
   }
 
@@ -80,7 +86,8 @@ class HealthAndMetricsTest {
       server.get("/v2/Authentication.svc/UserByAccessKey.Get?" + tenant.keyQuery());
     }
 
-    Eventually.await("the request counter moves by 3", Duration.ofSeconds(5), () -> whoAmICount() == before + 3);
+    Eventually.await(
+        "the request counter moves by 3", Duration.ofSeconds(5), () -> whoAmICount() == before + 3);
     String metrics = scrape();
     assertThat(metrics)
         .contains("leadtrail_requests_seconds_bucket")
@@ -89,9 +96,15 @@ class HealthAndMetricsTest {
         .contains("leadtrail_ratelimit_rejections_total")
         .contains("leadtrail_activity_update_conflicts_total");
     assertThat(server.get("/metrics").statusCode()).as("not on the API port").isEqualTo(404);
-    var ready = http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.leadtrail().managementPort() + "/health/ready")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    var ready =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + server.leadtrail().managementPort()
+                            + "/health/ready"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(ready.statusCode()).isEqualTo(200);
   }
 
@@ -104,7 +117,8 @@ class HealthAndMetricsTest {
     try {
       return http.send(
               HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + server.leadtrail().managementPort() + "/metrics"))
+                      URI.create(
+                          "http://127.0.0.1:" + server.leadtrail().managementPort() + "/metrics"))
                   .build(),
               HttpResponse.BodyHandlers.ofString())
           .body();

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.config.LeadtrailConfig.RateLimitStore;
+import dev.leadtrail.testing.Tenant;
 import dev.leadtrail.testing.TestDatabase;
 import dev.leadtrail.testing.TestServer;
-import dev.leadtrail.testing.Tenant;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -71,7 +71,11 @@ class ScaleOutTest {
               "[{\"Attribute\":\"EmailAddress\",\"Value\":\"" + email + "\"}]");
       assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
       var read =
-          reader.get("/v2/LeadManagement.svc/Leads.GetByEmailaddress?emailaddress=" + email + "&" + tenant.keyQuery());
+          reader.get(
+              "/v2/LeadManagement.svc/Leads.GetByEmailaddress?emailaddress="
+                  + email
+                  + "&"
+                  + tenant.keyQuery());
       assertThat(json(read)).hasSize(1);
     }
   }
@@ -79,14 +83,16 @@ class ScaleOutTest {
   @Test
   void theDatabaseRateLimit_holdsAcrossInstances() {
     TestDatabase database = postgres();
-    assertSharedLimit(instance(database, RateLimitStore.DATABASE), instance(database, RateLimitStore.DATABASE));
+    assertSharedLimit(
+        instance(database, RateLimitStore.DATABASE), instance(database, RateLimitStore.DATABASE));
   }
 
   @Test
   void theRedisRateLimit_holdsAcrossInstances() {
     requireRedis();
     TestDatabase database = postgres();
-    assertSharedLimit(instance(database, RateLimitStore.REDIS), instance(database, RateLimitStore.REDIS));
+    assertSharedLimit(
+        instance(database, RateLimitStore.REDIS), instance(database, RateLimitStore.REDIS));
   }
 
   private static void assertSharedLimit(TestServer first, TestServer second) {
@@ -102,12 +108,14 @@ class ScaleOutTest {
   }
 
   private static void requireRedis() {
-    boolean required = Boolean.parseBoolean(System.getenv().getOrDefault("REDIS_TEST_REQUIRED", "false"));
+    boolean required =
+        Boolean.parseBoolean(System.getenv().getOrDefault("REDIS_TEST_REQUIRED", "false"));
     try (Socket socket = new Socket("127.0.0.1", 6379)) {
       socket.setSoTimeout(1000);
     } catch (IOException e) {
       if (required) {
-        throw new IllegalStateException("no Redis at 127.0.0.1:6379, and REDIS_TEST_REQUIRED=true", e);
+        throw new IllegalStateException(
+            "no Redis at 127.0.0.1:6379, and REDIS_TEST_REQUIRED=true", e);
       }
       Assumptions.abort("Skipping the Redis test: no Redis at 127.0.0.1:6379.");
     }

@@ -74,7 +74,8 @@ abstract class StoreTest {
 
   @Test
   void anUnknownTimeZone_isRefused() {
-    assertThatThrownBy(() -> leadtrail.organisations().create(OrgId.random(), "Nowhere", "Mars/Base"))
+    assertThatThrownBy(
+            () -> leadtrail.organisations().create(OrgId.random(), "Nowhere", "Mars/Base"))
         .isInstanceOf(RuleViolationException.class)
         .hasMessageContaining("TimeZone");
   }
@@ -107,7 +108,13 @@ abstract class StoreTest {
             () ->
                 leadtrail
                     .users()
-                    .create(OrgId.random(), UserId.random(), "Ada", "", "a@example.com", Role.SALES_USER))
+                    .create(
+                        OrgId.random(),
+                        UserId.random(),
+                        "Ada",
+                        "",
+                        "a@example.com",
+                        Role.SALES_USER))
         .isInstanceOfSatisfying(
             RuleViolationException.class,
             e -> assertThat(e.type()).isEqualTo(ErrorType.INVALID_ENTITY));
@@ -117,7 +124,9 @@ abstract class StoreTest {
   void writes_areStampedWithTheInjectedClock() {
     OrgId orgId = leadtrail.organisations().create(OrgId.random(), "Clocked", "UTC").id();
     var user =
-        leadtrail.users().create(orgId, UserId.random(), "Ada", "", "a@example.com", Role.ADMINISTRATOR);
+        leadtrail
+            .users()
+            .create(orgId, UserId.random(), "Ada", "", "a@example.com", Role.ADMINISTRATOR);
     var caller = new Caller(leadtrail.organisations().find(orgId).orElseThrow(), user);
 
     var id = leadtrail.leads().create(caller, List.of(new LeadAttribute("FirstName", "Timed")));

@@ -28,8 +28,8 @@ public final class CapturedLogs implements AutoCloseable {
   }
 
   /**
-   * Waits until a line matches: the access log is written once the answer has gone out, so it
-   * may follow the client's view of the response by a moment.
+   * Waits until a line matches: the access log is written once the answer has gone out, so it may
+   * follow the client's view of the response by a moment.
    */
   public String awaitLine(Predicate<String> matches) {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -45,7 +45,8 @@ public final class CapturedLogs implements AutoCloseable {
   }
 
   private static String text(ILoggingEvent event) {
-    String text = event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage();
+    String text =
+        event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage();
     return event.getThrowableProxy() == null
         ? text
         : text + "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());

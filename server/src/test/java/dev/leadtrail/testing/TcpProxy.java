@@ -77,7 +77,8 @@ public final class TcpProxy implements AutoCloseable {
         .name("tcp-proxy-pipe")
         .start(
             () -> {
-              try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
                 in.transferTo(out);
               } catch (IOException e) {
                 // the other side closed, or the proxy cut the connection

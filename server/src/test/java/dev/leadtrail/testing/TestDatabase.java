@@ -54,7 +54,8 @@ public final class TestDatabase implements AutoCloseable {
       if (POSTGRES_REQUIRED) {
         throw new IllegalStateException(why + ", and POSTGRES_TEST_REQUIRED=true", e);
       }
-      Assumptions.abort("Skipping PostgreSQL tests: " + why + ". Set POSTGRES_TEST_URL to run them.");
+      Assumptions.abort(
+          "Skipping PostgreSQL tests: " + why + ". Set POSTGRES_TEST_URL to run them.");
     }
     String separator = POSTGRES_URL.contains("?") ? "&" : "?";
     String url = POSTGRES_URL + separator + "currentSchema=" + schema;

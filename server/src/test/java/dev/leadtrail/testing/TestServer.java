@@ -69,7 +69,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   public HttpRequest.Builder request(String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(30));
+    return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+        .timeout(Duration.ofSeconds(30));
   }
 
   public HttpResponse<String> get(String pathAndQuery) {

@@ -17,7 +17,8 @@ abstract class UserApiTest extends ApiTestCase {
         server
             .leadtrail()
             .users()
-            .create(tenant.orgId(), UserId.random(), "Bob", "Gone", "bob@example.com", Role.SALES_USER);
+            .create(
+                tenant.orgId(), UserId.random(), "Bob", "Gone", "bob@example.com", Role.SALES_USER);
     server.leadtrail().users().deactivate(tenant.orgId(), leaver.id());
 
     var users = json(server.get(SERVICE + "Users.Get?" + tenant.keyQuery()));
@@ -40,7 +41,12 @@ abstract class UserApiTest extends ApiTestCase {
       var found =
           json(
               server.get(
-                  SERVICE + "User/Retrieve/ByUserId?" + parameter + "=" + tenant.userId() + "&"
+                  SERVICE
+                      + "User/Retrieve/ByUserId?"
+                      + parameter
+                      + "="
+                      + tenant.userId()
+                      + "&"
                       + tenant.keyQuery()));
       assertThat(found).as(parameter).hasSize(1);
       assertThat(found.get(0).get("ID").asText()).isEqualTo(tenant.userId().value());
@@ -58,7 +64,8 @@ abstract class UserApiTest extends ApiTestCase {
             .create(tenant.orgId(), UserId.random(), "Eve", "", "eve@example.com", Role.SALES_USER);
     server.leadtrail().users().deactivate(tenant.orgId(), leaver.id());
 
-    for (String id : new String[] {UserId.random().value(), leaver.id().value(), other.userId().value(), "x"}) {
+    for (String id :
+        new String[] {UserId.random().value(), leaver.id().value(), other.userId().value(), "x"}) {
       var response =
           server.get(SERVICE + "User/Retrieve/ByUserId?userId=" + id + "&" + tenant.keyQuery());
       assertThat(response.body()).as(id).isEqualTo("[]");
