@@ -274,11 +274,7 @@ abstract class ActivityApiTest extends ApiTestCase {
               + number("1")
               + "]}"
         });
-    cases.add(
-        new String[] {
-          "MXUnknownAttributeException",
-          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_14\",\"Value\":\"x\"}")
-        });
+    cases.add(new String[] {"MXUnknownAttributeException", badValue(setup, "mx_Custom_14", "x")});
     cases.add(
         new String[] {
           "MXInvalidInputException", body(setup, 200, number("1") + "," + number("2"))
@@ -291,81 +287,25 @@ abstract class ActivityApiTest extends ApiTestCase {
     cases.add(new String[] {"MXMandatoryAttributeMissingException", body(setup, 200, number(""))});
     cases.add(new String[] {"MXInvalidInputException", body(setup, 200, number("many"))});
     cases.add(
-        new String[] {
-          "MXInvalidInputException",
-          body(
-              setup,
-              200,
-              number("1")
-                  + ",{\"SchemaName\":\"mx_Custom_1\",\"Value\":\""
-                  + "x".repeat(11)
-                  + "\"}")
-        });
+        new String[] {"MXInvalidInputException", badValue(setup, "mx_Custom_1", "x".repeat(11))});
+    cases.add(
+        new String[] {"MXInvalidInputException", badValue(setup, "mx_Custom_3", "2024-02-30")});
     cases.add(
         new String[] {
-          "MXInvalidInputException",
-          body(
-              setup,
-              200,
-              number("1") + ",{\"SchemaName\":\"mx_Custom_3\",\"Value\":\"2024-02-30\"}")
+          "MXInvalidInputException", badValue(setup, "mx_Custom_4", "2024-01-01 24:00:00")
         });
+    cases.add(new String[] {"MXInvalidInputException", badValue(setup, "mx_Custom_5", "maybe")});
+    cases.add(new String[] {"MXInvalidInputException", badValue(setup, "mx_Custom_6", "Warm")});
+    cases.add(new String[] {"MXInvalidInputException", badValue(setup, "mx_Custom_8", "nobody")});
+    cases.add(new String[] {"MXInvalidInputException", badValue(setup, "mx_Custom_9", "phone")});
+    cases.add(new String[] {"MXInvalidInputException", badValue(setup, "mx_Custom_10", "ftp://x")});
     cases.add(
         new String[] {
-          "MXInvalidInputException",
-          body(
-              setup,
-              200,
-              number("1") + ",{\"SchemaName\":\"mx_Custom_4\",\"Value\":\"2024-01-01 24:00:00\"}")
+          "MXInvalidInputException", badValue(setup, "mx_Custom_11", inactive.id().value())
         });
     cases.add(
-        new String[] {
-          "MXInvalidInputException",
-          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_5\",\"Value\":\"maybe\"}")
-        });
-    cases.add(
-        new String[] {
-          "MXInvalidInputException",
-          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_6\",\"Value\":\"Warm\"}")
-        });
-    cases.add(
-        new String[] {
-          "MXInvalidInputException",
-          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_8\",\"Value\":\"nobody\"}")
-        });
-    cases.add(
-        new String[] {
-          "MXInvalidInputException",
-          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_9\",\"Value\":\"phone\"}")
-        });
-    cases.add(
-        new String[] {
-          "MXInvalidInputException",
-          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_10\",\"Value\":\"ftp://x\"}")
-        });
-    cases.add(
-        new String[] {
-          "MXInvalidInputException",
-          body(
-              setup,
-              200,
-              number("1")
-                  + ",{\"SchemaName\":\"mx_Custom_11\",\"Value\":\""
-                  + inactive.id()
-                  + "\"}")
-        });
-    cases.add(
-        new String[] {
-          "MXInvalidInputException",
-          body(
-              setup,
-              200,
-              number("1") + ",{\"SchemaName\":\"Owner\",\"Value\":\"" + other.userId() + "\"}")
-        });
-    cases.add(
-        new String[] {
-          "MXInvalidInputException",
-          body(setup, 200, number("1") + ",{\"SchemaName\":\"mx_Custom_12\",\"Value\":\"../x\"}")
-        });
+        new String[] {"MXInvalidInputException", badValue(setup, "Owner", other.userId().value())});
+    cases.add(new String[] {"MXInvalidInputException", badValue(setup, "mx_Custom_12", "../x")});
     cases.add(
         new String[] {
           "MXInvalidInputException",
@@ -567,6 +507,14 @@ abstract class ActivityApiTest extends ApiTestCase {
                 .get("RecordCount")
                 .asInt())
         .isEqualTo(1);
+  }
+
+  /** A valid mandatory number plus one bad value for {@code schemaName}. */
+  private static String badValue(Setup setup, String schemaName, String value) {
+    return body(
+        setup,
+        200,
+        number("1") + ",{\"SchemaName\":\"" + schemaName + "\",\"Value\":\"" + value + "\"}");
   }
 
   private static String number(String value) {
