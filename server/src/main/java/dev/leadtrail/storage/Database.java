@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource readPool;
   private final Jdbi writer;
   private final Jdbi reader;
+  private final GroupCommitWriter groupCommit;
   private volatile int migrationsApplied = -1;
 
   private Database(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
@@ -45,6 +46,7 @@ public final class Database implements AutoCloseable {
     this.readPool = readPool;
     this.writer = Jdbi.create(writePool);
     this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
+    this.groupCommit = dialect instanceof SqliteDialect ? new GroupCommitWriter(writer) : null;
   }
 
   /** Opens the pools; their use is reported to {@code metrics}. */
@@ -173,6 +175,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (groupCommit != null) {
+      groupCommit.close();
+    }
     if (readPool != writePool) {
       readPool.close();
     }
