@@ -40,13 +40,18 @@ public final class Database implements AutoCloseable {
   private final GroupCommitWriter groupCommit;
   private volatile int migrationsApplied = -1;
 
-  private Database(Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
+  private Database(
+      Dialect dialect,
+      HikariDataSource writePool,
+      HikariDataSource readPool,
+      MeterRegistry metrics) {
     this.dialect = dialect;
     this.writePool = writePool;
     this.readPool = readPool;
     this.writer = Jdbi.create(writePool);
     this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
-    this.groupCommit = dialect instanceof SqliteDialect ? new GroupCommitWriter(writer) : null;
+    this.groupCommit =
+        dialect instanceof SqliteDialect ? new GroupCommitWriter(writer, metrics) : null;
   }
 
   /** Opens the pools; their use is reported to {@code metrics}. */
@@ -56,7 +61,7 @@ public final class Database implements AutoCloseable {
       case SqliteDialect sqlite -> openSqlite(sqlite, config, metrics);
       case PostgresDialect postgres -> {
         HikariDataSource pool = pool("leadtrail", config, config.poolSize(), metrics);
-        yield new Database(postgres, pool, pool);
+        yield new Database(postgres, pool, pool, metrics);
       }
     };
   }
@@ -72,7 +77,7 @@ public final class Database implements AutoCloseable {
       writePool.close();
       throw e;
     }
-    return new Database(dialect, writePool, readPool);
+    return new Database(dialect, writePool, readPool, metrics);
   }
 
   private static HikariDataSource pool(
@@ -161,11 +166,12 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in one write transaction: committed when it returns, rolled back if it
-   * throws.
+   * Runs {@code work} in one write transaction of its own (on SQLite, a savepoint of its own in a
+   * group commit): committed when this returns, rolled back if it throws. {@code work} must not
+   * call this again.
    */
   public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
-    return writer.inTransaction(work);
+    return groupCommit != null ? groupCommit.write(work) : writer.inTransaction(work);
   }
 
   /** Runs {@code work} on a read connection, which sees every committed write. */

@@ -1,5 +1,11 @@
 package dev.leadtrail.storage;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -25,15 +31,17 @@ final class GroupCommitWriter implements AutoCloseable {
 
   private record Job<T>(HandleCallback<T, ?> work, CompletableFuture<T> result) {
 
-    void run(Handle handle, List<Runnable> answers) {
-      handle.savepoint(SAVEPOINT);
+    /** Runs the work in a savepoint of its own; a failure is rolled back alone and kept. */
+    void run(Handle handle, List<Runnable> answers) throws SQLException {
+      Connection connection = handle.getConnection();
+      Savepoint savepoint = connection.setSavepoint(SAVEPOINT);
       try {
         T value = work.withHandle(handle);
-        handle.releaseSavepoint(SAVEPOINT);
+        connection.releaseSavepoint(savepoint);
         answers.add(() -> result.complete(value));
       } catch (Exception | Error failure) {
-        handle.rollbackToSavepoint(SAVEPOINT);
-        handle.releaseSavepoint(SAVEPOINT);
+        connection.rollback(savepoint);
+        connection.releaseSavepoint(savepoint);
         answers.add(() -> result.completeExceptionally(failure));
       }
     }
@@ -43,10 +51,18 @@ final class GroupCommitWriter implements AutoCloseable {
 
   private final Jdbi writer;
   private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+  private final DistributionSummary writesPerCommit;
   private final Thread thread;
 
-  GroupCommitWriter(Jdbi writer) {
+  GroupCommitWriter(Jdbi writer, MeterRegistry metrics) {
     this.writer = writer;
+    Gauge.builder("leadtrail.sqlite.writes.waiting", queue, BlockingQueue::size)
+        .description("Writes waiting for the SQLite writer")
+        .register(metrics);
+    this.writesPerCommit =
+        DistributionSummary.builder("leadtrail.sqlite.commit.writes")
+            .description("Writes stored by each SQLite commit")
+            .register(metrics);
     this.thread = Thread.ofPlatform().name("leadtrail-writer").daemon().start(this::loop);
   }
 
@@ -98,7 +114,8 @@ final class GroupCommitWriter implements AutoCloseable {
         job.run(handle, answers);
       }
       handle.commit();
-    } catch (RuntimeException | Error failure) {
+      writesPerCommit.record(batch.size());
+    } catch (SQLException | RuntimeException | Error failure) {
       // The commit itself failed: nothing of the batch is stored, so no caller may hear otherwise.
       batch.forEach(job -> job.result().completeExceptionally(failure));
       return;
