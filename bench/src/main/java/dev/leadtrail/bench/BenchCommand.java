@@ -14,9 +14,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,6 +66,27 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--root", defaultValue = ".", description = "The checkout (for the jars).")
   private Path root;
 
+  @Option(
+      names = "--only",
+      split = ",",
+      description =
+          "Measure only these parts (sqlite, postgres, scale, peers); the figures go to a stamped"
+              + " file, latest.* stays that of the last full run.")
+  private Set<Part> only = EnumSet.noneOf(Part.class);
+
+  @Option(
+      names = "--server-jvm-option",
+      description = "An option for the server's JVM, to profile it (-XX:StartFlightRecording=...).")
+  private List<String> serverJvmOptions = List.of();
+
+  /** The parts of a run that {@code --only} may pick. */
+  enum Part {
+    SQLITE,
+    POSTGRES,
+    SCALE,
+    PEERS
+  }
+
   private final List<Row> rows = new ArrayList<>();
   private final Map<String, Object> keys = new LinkedHashMap<>();
   private long verified;
@@ -75,27 +98,31 @@ public final class BenchCommand implements Callable<Integer> {
       String target, int connections, Wrk.Result load, double cpuPercent, double peakRssMb) {}
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new BenchCommand()).execute(args));
+    System.exit(
+        new CommandLine(new BenchCommand())
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .execute(args));
   }
 
   @Override
   public Integer call() throws Exception {
     Path work = Files.createTempDirectory("leadtrail-bench");
-    BenchStore sqlite = sqlite(work.resolve("sqlite"));
-    measureLeadtrail(sqlite, work, "sqlite");
-    double sqliteLoop = JdbcCeiling.perCommit(sqlite, 1, activities, Duration.ofSeconds(seconds));
-    double sqliteBatched =
-        JdbcCeiling.batched(sqlite, 100, activities, Duration.ofSeconds(seconds));
-
-    BenchStore postgres = postgres("leadtrail_bench");
-    measureLeadtrail(postgres, work, "postgres");
-    int pool = poolSize();
-    double postgresLoop =
-        JdbcCeiling.perCommit(postgres, pool, activities, Duration.ofSeconds(seconds));
-    double postgresBatched =
-        JdbcCeiling.batched(postgres, 100, activities, Duration.ofSeconds(seconds));
-
-    if (scaleActivities > 0) {
+    if (measures(Part.SQLITE)) {
+      BenchStore sqlite = sqlite(work.resolve("sqlite"));
+      measureLeadtrail(sqlite, work, "sqlite");
+      Duration each = Duration.ofSeconds(seconds);
+      keys.put("sqlite_jdbc_loop_rps", JdbcCeiling.perCommit(sqlite, 1, activities, each));
+      keys.put("sqlite_jdbc_batched_rps", JdbcCeiling.batched(sqlite, 100, activities, each));
+    }
+    if (measures(Part.POSTGRES)) {
+      BenchStore postgres = postgres("leadtrail_bench");
+      measureLeadtrail(postgres, work, "postgres");
+      Duration each = Duration.ofSeconds(seconds);
+      keys.put(
+          "postgres_jdbc_loop_rps", JdbcCeiling.perCommit(postgres, poolSize(), activities, each));
+      keys.put("postgres_jdbc_batched_rps", JdbcCeiling.batched(postgres, 100, activities, each));
+    }
+    if (measures(Part.SCALE) && scaleActivities > 0) {
       BenchStore large = sqlite(work.resolve("sqlite-large"));
       large.prepare(scaleActivities);
       Row row =
@@ -104,20 +131,21 @@ public final class BenchCommand implements Callable<Integer> {
       keys.put("sqlite_rps_64_at_1m", row.load().requestsPerSecond());
     }
 
-    Row echo = measureChild("http-ceiling", echoCommand(), work);
-    Row wiremock = measureChild("wiremock", wiremockCommand(work), work);
-
-    keys.put("http_ceiling_rps", echo.load().requestsPerSecond());
-    keys.put("wiremock_rps", wiremock.load().requestsPerSecond());
-    keys.put("sqlite_jdbc_loop_rps", sqliteLoop);
-    keys.put("sqlite_jdbc_batched_rps", sqliteBatched);
-    keys.put("postgres_jdbc_loop_rps", postgresLoop);
-    keys.put("postgres_jdbc_batched_rps", postgresBatched);
+    if (measures(Part.PEERS)) {
+      Row echo = measureChild("http-ceiling", echoCommand(), work);
+      Row wiremock = measureChild("wiremock", wiremockCommand(work), work);
+      keys.put("http_ceiling_rps", echo.load().requestsPerSecond());
+      keys.put("wiremock_rps", wiremock.load().requestsPerSecond());
+    }
     keys.put("server_peak_rss_mb", peakRss);
     keys.put("verified_updates", verified);
     keys.put("lost_updates", lost);
-    new Report(rows, keys, activities).write(results);
+    new Report(rows, keys, activities).write(results, only.isEmpty());
     return lost == 0 ? 0 : 1;
+  }
+
+  private boolean measures(Part part) {
+    return only.isEmpty() || only.contains(part);
   }
 
   private void measureLeadtrail(BenchStore store, Path work, String label) throws Exception {
@@ -198,16 +226,20 @@ public final class BenchCommand implements Callable<Integer> {
 
   private List<String> serverCommand(BenchStore store, int port) {
     LeadtrailConfig.Database db = store.database();
-    return List.of(
-        java(),
-        "-jar",
-        root.resolve("server/target/leadtrail.jar").toString(),
-        "serve",
-        "--database.url=" + db.url(),
-        "--database.user=" + db.user(),
-        "--server.bind=127.0.0.1",
-        "--server.port=" + port,
-        "--management.port=-1");
+    List<String> command = new ArrayList<>();
+    command.add(java());
+    command.addAll(serverJvmOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            root.resolve("server/target/leadtrail.jar").toString(),
+            "serve",
+            "--database.url=" + db.url(),
+            "--database.user=" + db.user(),
+            "--server.bind=127.0.0.1",
+            "--server.port=" + port,
+            "--management.port=-1"));
+    return command;
   }
 
   private List<String> echoCommand() throws IOException {

@@ -41,7 +41,8 @@ final class Report {
         row.peakRssMb());
   }
 
-  void write(Path folder) throws IOException {
+  /** Writes the stamped copy, and {@code latest.*} too when {@code latest} (a full run). */
+  void write(Path folder, boolean latest) throws IOException {
     Map<String, Object> machine = new LinkedHashMap<>();
     machine.put("cores", Runtime.getRuntime().availableProcessors());
     machine.put(
@@ -49,7 +50,7 @@ final class Report {
     machine.put("commit", commit());
     machine.put("activities", activities);
     machine.put("date", DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
-    Map<String, Object> ratios = ratios();
+    Map<String, Double> ratios = ratios();
     Map<String, Object> json = new LinkedHashMap<>(keys);
     json.put("ratios", ratios);
     json.put("machine", machine);
@@ -85,16 +86,18 @@ final class Report {
             .withZone(ZoneOffset.UTC)
             .format(Instant.now());
     String text = BenchCommand.json().writeValueAsString(json);
-    Files.writeString(folder.resolve("latest.json"), text, StandardCharsets.UTF_8);
-    Files.writeString(folder.resolve("latest.md"), md, StandardCharsets.UTF_8);
+    if (latest) {
+      Files.writeString(folder.resolve("latest.json"), text, StandardCharsets.UTF_8);
+      Files.writeString(folder.resolve("latest.md"), md, StandardCharsets.UTF_8);
+    }
     Files.writeString(folder.resolve(stamp + ".json"), text, StandardCharsets.UTF_8);
     Files.writeString(folder.resolve(stamp + ".md"), md, StandardCharsets.UTF_8);
     System.out.println();
     System.out.print(md);
   }
 
-  private Map<String, Object> ratios() {
-    Map<String, Object> ratios = new LinkedHashMap<>();
+  private Map<String, Double> ratios() {
+    Map<String, Double> ratios = new LinkedHashMap<>();
     double sqlite = number("sqlite_rps_64");
     double postgres = number("postgres_rps_64");
     ratios.put("sqlite_64_over_http_ceiling", sqlite / number("http_ceiling_rps"));
@@ -102,9 +105,8 @@ final class Report {
     ratios.put("sqlite_64_over_sqlite_jdbc_loop", sqlite / number("sqlite_jdbc_loop_rps"));
     ratios.put("postgres_64_over_postgres_jdbc_loop", postgres / number("postgres_jdbc_loop_rps"));
     ratios.put("wiremock_over_http_ceiling", number("wiremock_rps") / number("http_ceiling_rps"));
-    if (keys.containsKey("sqlite_rps_64_at_1m")) {
-      ratios.put("sqlite_64_at_1m_over_sqlite_64", number("sqlite_rps_64_at_1m") / sqlite);
-    }
+    ratios.put("sqlite_64_at_1m_over_sqlite_64", number("sqlite_rps_64_at_1m") / sqlite);
+    ratios.values().removeIf(ratio -> ratio.isNaN());
     return ratios;
   }
 
