@@ -1,7 +1,6 @@
 package dev.leadtrail.activity;
 
 import dev.leadtrail.activitytype.ActivityType;
-import dev.leadtrail.activitytype.ActivityTypeId;
 import dev.leadtrail.activitytype.ActivityTypeService;
 import dev.leadtrail.activitytype.FieldDefinition;
 import dev.leadtrail.activitytype.FieldValueChecker;
@@ -14,6 +13,7 @@ import dev.leadtrail.user.UserId;
 import dev.leadtrail.user.UserRepository;
 import dev.leadtrail.value.EmailAddress;
 import dev.leadtrail.value.Guid;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,11 @@ final class ActivityFieldValues {
           SystemFields.NOTE,
           checker.check(SystemFields.NOTE_FIELD, note, false, id -> Optional.empty()));
     }
-    FieldValueChecker.ActiveUsers activeUsers = idOrEmail -> activeUser(handle, orgId, idOrEmail);
+    // Owner and user fields often name the same user: look each one up once.
+    Map<String, Optional<UserId>> usersSeen = new HashMap<>();
+    FieldValueChecker.ActiveUsers activeUsers =
+        idOrEmail ->
+            usersSeen.computeIfAbsent(idOrEmail, given -> activeUser(handle, orgId, given));
     for (FieldInput input : fields) {
       FieldDefinition field =
           type.field(input.schemaName())
@@ -88,8 +92,10 @@ final class ActivityFieldValues {
     return user.filter(User::active).map(User::id);
   }
 
-  ActivityType typeOf(Handle handle, OrgId orgId, ActivityTypeId typeId) {
-    return types.byId(handle, orgId, typeId);
+  /** The type of an activity just read, as of then or newer. */
+  ActivityType typeOf(Handle handle, ActivityRepository.Found found) {
+    Activity activity = found.activity();
+    return types.byId(handle, activity.orgId(), activity.typeId(), found.typeVersion());
   }
 
   /** The value when there is one, else the fallback. */

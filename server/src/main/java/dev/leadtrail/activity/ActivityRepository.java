@@ -36,7 +36,10 @@ final class ActivityRepository {
       """;
 
   private static final String FIND =
-      "SELECT " + COLUMNS + " FROM activities a WHERE a.org_id = :orgId AND a.id = :id";
+      "SELECT "
+          + COLUMNS
+          + ", (SELECT t.version FROM activity_types t WHERE t.org_id = a.org_id AND t.id ="
+          + " a.type_id) AS type_version FROM activities a WHERE a.org_id = :orgId AND a.id = :id";
 
   private static final String LEAD_FILTER = " WHERE a.org_id = :orgId AND a.lead_id = :leadId";
   private static final String LEAD_AND_EVENT_FILTER =
@@ -79,6 +82,9 @@ final class ActivityRepository {
       """;
 
   private static final RowMapper<Activity> ROW = (rs, ctx) -> map(rs);
+
+  /** An activity as read, with the version its type was at then. */
+  record Found(Activity activity, long typeVersion) {}
 
   /** The columns a list by activity type may be sorted on. */
   enum SortColumn {
@@ -249,12 +255,12 @@ final class ActivityRepository {
         .toList();
   }
 
-  Optional<Activity> find(Handle handle, OrgId orgId, ActivityId id, RowLock lock) {
+  Optional<Found> find(Handle handle, OrgId orgId, ActivityId id, RowLock lock) {
     return handle
         .createQuery(dialect.withLock(FIND, lock))
         .bind("orgId", orgId.value())
         .bind("id", id.value())
-        .map(ROW)
+        .map((rs, ctx) -> new Found(map(rs), rs.getLong("type_version")))
         .findOne();
   }
 

@@ -147,7 +147,9 @@ public final class ActivityService {
         handle ->
             activities
                 .find(handle, orgId, id, RowLock.NONE)
-                .map(a -> new TypedActivity(a, fieldValues.typeOf(handle, orgId, a.typeId()))));
+                .map(
+                    found ->
+                        new TypedActivity(found.activity(), fieldValues.typeOf(handle, found))));
   }
 
   /** A lead's activities, newest first; a lead outside the organisation has none. */

@@ -39,6 +39,8 @@ public final class ActivityUpdateService {
   /** The most items one bulk update takes (contract section 5.7). */
   public static final int MAX_BULK_ITEMS = 25;
 
+  private static final int OPTIMISTIC_TRIES = 3;
+
   /** One item of a bulk update: the id as sent, and the update, read when it is applied. */
   public record BulkItem(String prospectActivityId, Supplier<ActivityUpdate> update) {}
 
@@ -64,7 +66,7 @@ public final class ActivityUpdateService {
   private final ActivityFieldValues fieldValues;
   private final Clock clock;
   private final Counter updated;
-  private final Counter conflicts;
+  private final Counter retries;
 
   private ActivityUpdateService(
       Database database,
@@ -80,10 +82,9 @@ public final class ActivityUpdateService {
         Counter.builder("leadtrail.activity.updates")
             .description("Activity updates committed")
             .register(metrics);
-    this.conflicts =
-        Counter.builder("leadtrail.activity.update.conflicts")
-            .description(
-                "Updates that found their activity changed under its row lock (none are expected)")
+    this.retries =
+        Counter.builder("leadtrail.activity.update.retries")
+            .description("Updates worked out again because their activity changed meanwhile")
             .register(metrics);
   }
 
@@ -102,21 +103,53 @@ public final class ActivityUpdateService {
   }
 
   /**
-   * Updates the note and fields of one activity, all or nothing, recording each changed value. A
-   * concurrent update of the same activity waits for this one, so neither loses the other's
-   * changes.
+   * Updates the note and fields of one activity, all or nothing, recording each changed value.
+   *
+   * <p>The update is worked out on a read connection (the reads and every check), then stored by a
+   * short write that applies only if the activity is still at the version read, so that the single
+   * SQLite writer does nothing but store. A concurrent update of the same activity makes it work
+   * the update out again; after {@link #OPTIMISTIC_TRIES} tries it does so under the activity's row
+   * lock, so it cannot starve, and neither update loses the other's changes.
    */
   public ActivityId update(Caller caller, ActivityUpdate update) {
-    ActivityId id = database.write(handle -> apply(handle, caller, update));
+    for (int attempt = 0; attempt < OPTIMISTIC_TRIES; attempt++) {
+      WorkedOut change = database.read(handle -> workOut(handle, caller, update, RowLock.NONE));
+      if (database.write(handle -> store(handle, change))) {
+        updated.increment();
+        return change.after().id();
+      }
+      retries.increment();
+    }
+    ActivityId id =
+        database.write(
+            handle -> {
+              WorkedOut change = workOut(handle, caller, update, RowLock.FOR_UPDATE);
+              if (!store(handle, change)) {
+                throw new IllegalStateException("a locked activity changed under its lock");
+              }
+              return change.after().id();
+            });
     updated.increment();
     return id;
   }
 
-  private ActivityId apply(Handle handle, Caller caller, ActivityUpdate update) {
-    Activity old =
+  /** An update ready to store: the activity as read, as it becomes, and what changed. */
+  private record WorkedOut(Activity before, Activity after, List<ActivityChange> changes) {}
+
+  private boolean store(Handle handle, WorkedOut change) {
+    if (!activities.update(handle, change.after(), change.before().version())) {
+      return false;
+    }
+    activities.insertChanges(handle, change.after().orgId(), change.changes());
+    return true;
+  }
+
+  private WorkedOut workOut(Handle handle, Caller caller, ActivityUpdate update, RowLock lock) {
+    ActivityRepository.Found found =
         activities
-            .find(handle, caller.orgId(), update.id(), RowLock.FOR_UPDATE)
+            .find(handle, caller.orgId(), update.id(), lock)
             .orElseThrow(() -> ActivityService.unknownActivity(update.id()));
+    Activity old = found.activity();
     if (update.eventCode() != null && update.eventCode() != old.eventCode()) {
       throw new RuleViolationException(
           ErrorType.INVALID_ACTIVITY,
@@ -126,7 +159,7 @@ public final class ActivityUpdateService {
               + old.eventCode()
               + ".");
     }
-    ActivityType type = fieldValues.typeOf(handle, caller.orgId(), old.typeId());
+    ActivityType type = fieldValues.typeOf(handle, found);
     Map<String, String> given =
         fieldValues.check(
             handle, caller.orgId(), type, update.note(), update.fields(), update.skipOptionCheck());
@@ -167,12 +200,7 @@ public final class ActivityUpdateService {
             now,
             caller.userId(),
             old.version() + 1);
-    if (!activities.update(handle, changed, old.version())) {
-      conflicts.increment();
-      throw new IllegalStateException("a locked activity changed under its lock");
-    }
-    activities.insertChanges(handle, caller.orgId(), changes(old, changed));
-    return old.id();
+    return new WorkedOut(old, changed, changes(old, changed));
   }
 
   /**

@@ -29,7 +29,7 @@ final class ActivityTypeRepository {
       """
       t.org_id, t.id, t.event_code, t.name, t.score, t.description, t.direction,
       t.track_location, t.allow_attachments, t.show_in_activity_grid, t.can_delete_activity,
-      t.active\
+      t.active, t.version\
       """;
 
   private static final String INSERT_TYPE =
@@ -49,7 +49,8 @@ final class ActivityTypeRepository {
          SET name = :name, name_lower = :nameLower, score = :score, description = :description,
              direction = :direction, track_location = :trackLocation,
              allow_attachments = :allowAttachments, show_in_activity_grid = :showInActivityGrid,
-             can_delete_activity = :canDeleteActivity, active = :active, modified_at = :now
+             can_delete_activity = :canDeleteActivity, active = :active, modified_at = :now,
+             version = version + 1
        WHERE org_id = :orgId AND id = :id\
       """;
 
@@ -109,6 +110,9 @@ final class ActivityTypeRepository {
 
   private static final TypeReference<List<StoredOption>> OPTIONS = new TypeReference<>() {};
 
+  /** A type with the version its row is at: it grows with every change to the type. */
+  record StoredType(ActivityType type, long version) {}
+
   void insert(Handle handle, ActivityType type, Instant now) {
     bindType(handle.createUpdate(INSERT_TYPE), type, now).execute();
     replaceFields(handle, type);
@@ -130,16 +134,19 @@ final class ActivityTypeRepository {
 
   Optional<ActivityType> findByEventCode(Handle handle, OrgId orgId, int code) {
     return withFields(handle, orgId, handle.createQuery(FIND_BY_CODE).bind("code", code)).stream()
+        .map(StoredType::type)
         .findFirst();
   }
 
-  Optional<ActivityType> findById(Handle handle, OrgId orgId, ActivityTypeId id) {
+  Optional<StoredType> findById(Handle handle, OrgId orgId, ActivityTypeId id) {
     return withFields(handle, orgId, handle.createQuery(FIND_BY_ID).bind("id", id.value())).stream()
         .findFirst();
   }
 
   List<ActivityType> list(Handle handle, OrgId orgId) {
-    return withFields(handle, orgId, handle.createQuery(LIST));
+    return withFields(handle, orgId, handle.createQuery(LIST)).stream()
+        .map(StoredType::type)
+        .toList();
   }
 
   /** Marks every field removed, then stores the type's current ones as not removed. */
@@ -189,8 +196,8 @@ final class ActivityTypeRepository {
   }
 
   /** Runs a query of types of one organisation and attaches each type's current fields. */
-  private static List<ActivityType> withFields(Handle handle, OrgId orgId, Query typeQuery) {
-    List<ActivityType> rows =
+  private static List<StoredType> withFields(Handle handle, OrgId orgId, Query typeQuery) {
+    List<StoredType> rows =
         typeQuery.bind("orgId", orgId.value()).map((rs, ctx) -> typeRow(rs)).list();
     if (rows.isEmpty()) {
       return List.of();
@@ -201,7 +208,7 @@ final class ActivityTypeRepository {
         rows.size() == 1
             ? handle
                 .createQuery(FIELDS + " AND f.type_id = :typeId")
-                .bind("typeId", rows.getFirst().id().value())
+                .bind("typeId", rows.getFirst().type().id().value())
             : handle.createQuery(FIELDS);
     fieldQuery
         .bind("orgId", orgId.value())
@@ -209,7 +216,13 @@ final class ActivityTypeRepository {
         .map((rs, ctx) -> Map.entry(rs.getString("type_id"), field(rs)))
         .forEach(e -> fields.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return rows.stream()
-        .map(row -> row.withFields(sorted(fields.getOrDefault(row.id().value(), List.of()))))
+        .map(
+            row ->
+                new StoredType(
+                    row.type()
+                        .withFields(
+                            sorted(fields.getOrDefault(row.type().id().value(), List.of()))),
+                    row.version()))
         .toList();
   }
 
@@ -226,21 +239,23 @@ final class ActivityTypeRepository {
   }
 
   /** A type as its row holds it, before its fields are attached. */
-  private static ActivityType typeRow(ResultSet rs) throws SQLException {
-    return new ActivityType(
-        new OrgId(rs.getString("org_id")),
-        new ActivityTypeId(rs.getString("id")),
-        rs.getInt("event_code"),
-        rs.getString("name"),
-        rs.getInt("score"),
-        rs.getString("description"),
-        rs.getInt("direction"),
-        rs.getBoolean("track_location"),
-        rs.getBoolean("allow_attachments"),
-        rs.getBoolean("show_in_activity_grid"),
-        rs.getBoolean("can_delete_activity"),
-        rs.getBoolean("active"),
-        List.of());
+  private static StoredType typeRow(ResultSet rs) throws SQLException {
+    var type =
+        new ActivityType(
+            new OrgId(rs.getString("org_id")),
+            new ActivityTypeId(rs.getString("id")),
+            rs.getInt("event_code"),
+            rs.getString("name"),
+            rs.getInt("score"),
+            rs.getString("description"),
+            rs.getInt("direction"),
+            rs.getBoolean("track_location"),
+            rs.getBoolean("allow_attachments"),
+            rs.getBoolean("show_in_activity_grid"),
+            rs.getBoolean("can_delete_activity"),
+            rs.getBoolean("active"),
+            List.of());
+    return new StoredType(type, rs.getLong("version"));
   }
 
   private static FieldDefinition field(ResultSet rs) throws SQLException {

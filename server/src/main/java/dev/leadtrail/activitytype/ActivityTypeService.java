@@ -1,5 +1,8 @@
 package dev.leadtrail.activitytype;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.leadtrail.activitytype.ActivityTypeRepository.StoredType;
 import dev.leadtrail.auth.Caller;
 import dev.leadtrail.error.ErrorType;
 import dev.leadtrail.error.RuleViolationException;
@@ -23,9 +26,15 @@ public final class ActivityTypeService {
       Pattern.compile("mx_Custom_([1-9][0-9]?)", Pattern.CASE_INSENSITIVE);
   private static final int MAX_NAME_LENGTH = 100;
 
+  private static final int TYPES_HELD = 10_000;
+
+  private record TypeKey(OrgId orgId, ActivityTypeId id) {}
+
   private final Database database;
   private final ActivityTypeRepository types;
   private final Clock clock;
+  private final Cache<TypeKey, StoredType> recentlyRead =
+      Caffeine.newBuilder().maximumSize(TYPES_HELD).build();
 
   private ActivityTypeService(Database database, ActivityTypeRepository types, Clock clock) {
     this.database = database;
@@ -84,6 +93,7 @@ public final class ActivityTypeService {
           ActivityType old =
               types
                   .findById(handle, caller.orgId(), id)
+                  .map(StoredType::type)
                   .orElseThrow(
                       () ->
                           new RuleViolationException(
@@ -130,11 +140,23 @@ public final class ActivityTypeService {
         .orElseThrow(() -> unknownEventCode(eventCode));
   }
 
-  /** An existing activity's type, within the caller's transaction. */
-  public ActivityType byId(Handle handle, OrgId orgId, ActivityTypeId id) {
-    return types
-        .findById(handle, orgId, id)
-        .orElseThrow(() -> new IllegalStateException("an activity's type is missing"));
+  /**
+   * An existing activity's type, at least as new as {@code version} (read with the activity),
+   * within the caller's transaction. The types last read are kept in memory, so that a type which
+   * has not changed since is not read again.
+   */
+  public ActivityType byId(Handle handle, OrgId orgId, ActivityTypeId id, long version) {
+    var key = new TypeKey(orgId, id);
+    StoredType held = recentlyRead.getIfPresent(key);
+    if (held != null && held.version() >= version) {
+      return held.type();
+    }
+    StoredType stored =
+        types
+            .findById(handle, orgId, id)
+            .orElseThrow(() -> new IllegalStateException("an activity's type is missing"));
+    recentlyRead.asMap().merge(key, stored, (a, b) -> a.version() >= b.version() ? a : b);
+    return stored.type();
   }
 
   /** The option values of a dropdown field of a type, in their order. */

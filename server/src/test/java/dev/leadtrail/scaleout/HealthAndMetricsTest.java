@@ -94,7 +94,7 @@ class HealthAndMetricsTest {
         .contains("hikaricp_connections_active")
         .contains("jvm_memory_used_bytes")
         .contains("leadtrail_ratelimit_rejections_total")
-        .contains("leadtrail_activity_update_conflicts_total");
+        .contains("leadtrail_activity_update_retries_total");
     assertThat(server.get("/metrics").statusCode()).as("not on the API port").isEqualTo(404);
     var ready =
         http.send(
