@@ -274,6 +274,37 @@ abstract class ActivityUpdateApiTest extends ApiTestCase {
   }
 
   @Test
+  void update_afterItsTypeChanges_isCheckedAgainstTheNewDefinition() {
+    Posted posted = posted("Redefined");
+    Tenant tenant = posted.tenant();
+    String warm =
+        update(posted.activityId(), 200, "{\"SchemaName\":\"mx_Custom_3\",\"Value\":\"Warm\"}");
+    assertRuleError(post(tenant, "CustomActivity/Update", warm), "MXInvalidInputException");
+    String typeId =
+        json(server.get(ACTIVITIES + "ActivityTypes.Get?" + tenant.keyQuery()))
+            .get(0)
+            .get("ID")
+            .asText();
+
+    var redefined =
+        post(
+            tenant,
+            "CustomActivityType/Update",
+            """
+            {"ID":"%s","Fields":[
+              {"SchemaName":"mx_Custom_1","DataType":"String"},
+              {"SchemaName":"mx_Custom_2","DataType":"Number","IsMandatory":true},
+              {"SchemaName":"mx_Custom_3","DataType":"Dropdown",
+               "OptionSet":"[{\\"Value\\":\\"Hot\\"},{\\"Value\\":\\"Warm\\"}]"}]}\
+            """
+                .formatted(typeId));
+
+    assertThat(redefined.statusCode()).as(redefined.body()).isEqualTo(200);
+    assertThat(post(tenant, "CustomActivity/Update", warm).statusCode()).isEqualTo(200);
+    assertThat(value(details(posted), "mx_Custom_3")).isEqualTo("Warm");
+  }
+
+  @Test
   void retrieveActivityChange_listsEachChangedValueWithWhoAndWhen() {
     Posted posted = posted("History");
     Tenant tenant = posted.tenant();

@@ -81,6 +81,48 @@ class ScaleOutTest {
   }
 
   @Test
+  void aTypeChangedOnOneInstance_checksUpdatesOnTheOtherAtOnce() {
+    TestDatabase database = postgres();
+    TestServer first = instance(database, RateLimitStore.DATABASE);
+    TestServer second = instance(database, RateLimitStore.DATABASE);
+    Tenant tenant = first.newTenant("Types");
+    String activities = "/v2/ProspectActivity.svc/";
+    String type =
+        """
+        {%s"ActivityEventName":"Call","Fields":[
+          {"SchemaName":"mx_Custom_1","DataType":"Dropdown","OptionSet":"[%s]"}]}\
+        """;
+    String hot = "{\\\"Value\\\":\\\"Hot\\\"}";
+    first.postJson(activities + "CreateType?" + tenant.keyQuery(), type.formatted("", hot));
+    var posted =
+        first.postJson(
+            activities + "Create?" + tenant.keyQuery(),
+            "{\"EmailAddress\":\"ann@example.com\",\"ActivityEvent\":200}");
+    String id = json(posted).get("Message").get("Id").asText();
+    String warm =
+        """
+        {"ProspectActivityId":"%s","Fields":[{"SchemaName":"mx_Custom_1","Value":"Warm"}]}\
+        """
+            .formatted(id);
+    String update = activities + "CustomActivity/Update?" + tenant.keyQuery();
+    assertThat(second.postJson(update, warm).statusCode()).isEqualTo(500);
+
+    String typeId =
+        json(first.get(activities + "ActivityTypes.Get?" + tenant.keyQuery()))
+            .get(0)
+            .get("ID")
+            .asText();
+    var redefined =
+        first.postJson(
+            activities + "CustomActivityType/Update?" + tenant.keyQuery(),
+            type.formatted("\"ID\":\"" + typeId + "\",", hot + "," + hot.replace("Hot", "Warm")));
+    assertThat(redefined.statusCode()).as(redefined.body()).isEqualTo(200);
+
+    var accepted = second.postJson(update, warm);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+  }
+
+  @Test
   void theDatabaseRateLimit_holdsAcrossInstances() {
     TestDatabase database = postgres();
     assertSharedLimit(
