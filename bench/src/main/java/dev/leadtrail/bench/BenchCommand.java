@@ -51,6 +51,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "10", description = "Length of each measured run.")
   private int seconds;
 
+  @Option(
+      names = "--warmup",
+      defaultValue = "20",
+      description =
+          "Seconds of load before each target is measured: the JIT compiler needs about that long"
+              + " on two cores to finish compiling the hot paths.")
+  private int warmup;
+
   @Option(names = "--connections", split = ",", defaultValue = "1,16,64")
   private List<Integer> connections;
 
@@ -76,7 +84,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--server-jvm-option",
-      description = "An option for the server's JVM, to profile it (-XX:StartFlightRecording=...).")
+      description =
+          "An option for the server's JVM (its JAVA_OPTS), to profile it"
+              + " (-XX:StartFlightRecording=...).")
   private List<String> serverJvmOptions = List.of();
 
   /** The parts of a run that {@code --only} may pick. */
@@ -175,9 +185,13 @@ public final class BenchCommand implements Callable<Integer> {
             activityCount);
     String url = "http://127.0.0.1:" + port;
     try (ChildProcess server =
-        ChildProcess.start(label, serverCommand(store, port), work.resolve(label + ".log"))
+        ChildProcess.start(
+                label,
+                serverCommand(store, port),
+                Map.of("JAVA_OPTS", String.join(" ", serverJvmOptions)),
+                work.resolve(label + ".log"))
             .awaitReady(url + "/health/ready")) {
-      acknowledged += wrk.run(url, 16, 5, label + "w").acknowledged();
+      acknowledged += wrk.run(url, 64, warmup, label + "w").acknowledged();
       for (int load : loads) {
         double cpuBefore = server.cpuSeconds();
         Wrk.Result result = wrk.run(url, load, seconds, label + load);
@@ -204,7 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
     try (ChildProcess child =
         ChildProcess.start(label, command, work.resolve(label + ".log"))
             .awaitReady(url + readyPath(label))) {
-      wrk.run(url, 16, 5, "w");
+      wrk.run(url, 64, warmup, "w");
       double cpuBefore = child.cpuSeconds();
       Wrk.Result result = wrk.run(url, 64, seconds, label);
       Row row =
@@ -224,22 +238,17 @@ public final class BenchCommand implements Callable<Integer> {
     return label.equals("wiremock") ? "/__admin/health" : "/health/ready";
   }
 
+  /** The server as the README starts it, with its default settings. */
   private List<String> serverCommand(BenchStore store, int port) {
     LeadtrailConfig.Database db = store.database();
-    List<String> command = new ArrayList<>();
-    command.add(java());
-    command.addAll(serverJvmOptions);
-    command.addAll(
-        List.of(
-            "-jar",
-            root.resolve("server/target/leadtrail.jar").toString(),
-            "serve",
-            "--database.url=" + db.url(),
-            "--database.user=" + db.user(),
-            "--server.bind=127.0.0.1",
-            "--server.port=" + port,
-            "--management.port=-1"));
-    return command;
+    return List.of(
+        root.resolve("leadtrail").toString(),
+        "serve",
+        "--database.url=" + db.url(),
+        "--database.user=" + db.user(),
+        "--server.bind=127.0.0.1",
+        "--server.port=" + port,
+        "--management.port=-1");
   }
 
   private List<String> echoCommand() throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -32,12 +33,17 @@ final class ChildProcess implements AutoCloseable {
   }
 
   static ChildProcess start(String name, List<String> command, Path log) {
+    return start(name, command, Map.of(), log);
+  }
+
+  /** Starts {@code command} with {@code environment} added to this process's own. */
+  static ChildProcess start(
+      String name, List<String> command, Map<String, String> environment, Path log) {
     try {
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      var builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       return new ChildProcess(name, process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);

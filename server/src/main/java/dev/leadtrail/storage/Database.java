@@ -50,6 +50,11 @@ public final class Database implements AutoCloseable {
     this.readPool = readPool;
     this.writer = Jdbi.create(writePool);
     this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
+    if (dialect instanceof SqliteDialect) {
+      var statements = new SqliteStatementCache();
+      writer.setStatementBuilderFactory(statements);
+      reader.setStatementBuilderFactory(statements);
+    }
     this.groupCommit =
         dialect instanceof SqliteDialect ? new GroupCommitWriter(writer, metrics) : null;
   }
@@ -98,6 +103,9 @@ public final class Database implements AutoCloseable {
     hikari.setMaximumPoolSize(size);
     hikari.setMinimumIdle(Math.min(size, 2));
     if (config.url().startsWith("jdbc:sqlite:")) {
+      // A SQLite connection is a file handle with its prepared statements: keep every one for good.
+      hikari.setMinimumIdle(size);
+      hikari.setMaxLifetime(0);
       hikari.addDataSourceProperty("journal_mode", "WAL");
       hikari.addDataSourceProperty("synchronous", "FULL");
       hikari.addDataSourceProperty("foreign_keys", "true");
