@@ -60,9 +60,12 @@ public final class Leadtrail implements AutoCloseable {
     }
     var organisationRepository = new OrganisationRepository();
     var userRepository = new UserRepository();
-    this.organisations = new OrganisationService(database, organisationRepository, clock);
-    this.users = new UserService(database, userRepository, organisationRepository, clock);
     this.auth = Auth.create(database, userRepository, clock);
+    Runnable accessChanged = auth.authenticator()::forgetCallers;
+    this.organisations =
+        new OrganisationService(database, organisationRepository, clock, accessChanged);
+    this.users =
+        new UserService(database, userRepository, organisationRepository, clock, accessChanged);
     this.leads = LeadService.create(database, userRepository, clock);
     this.activityTypes = ActivityTypeService.create(database, clock);
     this.activities = ActivityService.create(database, activityTypes, leads, userRepository, clock);

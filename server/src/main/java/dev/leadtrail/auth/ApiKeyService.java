@@ -18,6 +18,7 @@ public final class ApiKeyService {
   private final UserRepository users;
   private final SecretHasher hasher;
   private final Clock clock;
+  private final Runnable accessChanged;
   private final SecureRandom random = new SecureRandom();
 
   ApiKeyService(
@@ -25,12 +26,14 @@ public final class ApiKeyService {
       ApiKeyRepository keys,
       UserRepository users,
       SecretHasher hasher,
-      Clock clock) {
+      Clock clock,
+      Runnable accessChanged) {
     this.database = database;
     this.keys = keys;
     this.users = users;
     this.hasher = hasher;
     this.clock = clock;
+    this.accessChanged = accessChanged;
   }
 
   /** A new random key pair for an active user of the organisation. */
@@ -75,7 +78,10 @@ public final class ApiKeyService {
 
   /** Revokes a live key of the organisation; false if it has none by that name. */
   public boolean revoke(OrgId orgId, String accessKey) {
-    return database.write(handle -> keys.revoke(handle, orgId, accessKey, clock.instant()));
+    boolean revoked =
+        database.write(handle -> keys.revoke(handle, orgId, accessKey, clock.instant()));
+    accessChanged.run();
+    return revoked;
   }
 
   private String randomHex(int bytes) {

@@ -22,8 +22,10 @@ public record Auth(Authenticator authenticator, ApiKeyService keys) {
   public static Auth create(Database database, UserRepository users, Clock clock) {
     var repository = new ApiKeyRepository();
     var hasher = new SecretHasher();
+    var authenticator = new Authenticator(database, repository, hasher);
     return new Auth(
-        new Authenticator(database, repository, hasher),
-        new ApiKeyService(database, repository, users, hasher, clock));
+        authenticator,
+        new ApiKeyService(
+            database, repository, users, hasher, clock, authenticator::forgetCallers));
   }
 }

@@ -15,11 +15,20 @@ public final class OrganisationService {
   private final Database database;
   private final OrganisationRepository organisations;
   private final Clock clock;
+  private final Runnable accessChanged;
 
-  public OrganisationService(Database database, OrganisationRepository organisations, Clock clock) {
+  /**
+   * {@code accessChanged} runs after an organisation's limits change, for callers held in memory.
+   */
+  public OrganisationService(
+      Database database,
+      OrganisationRepository organisations,
+      Clock clock,
+      Runnable accessChanged) {
     this.database = database;
     this.organisations = organisations;
     this.clock = clock;
+    this.accessChanged = accessChanged;
   }
 
   public Organisation create(OrgId id, String displayName, String timeZone) {
@@ -62,6 +71,7 @@ public final class OrganisationService {
   public void setRateLimits(OrgId id, RateLimit standard, RateLimit bulk) {
     boolean found =
         database.write(handle -> organisations.setRateLimits(handle, id, standard, bulk));
+    accessChanged.run();
     if (!found) {
       throw unknown(id);
     }

@@ -17,13 +17,20 @@ public final class UserService {
   private final UserRepository users;
   private final OrganisationRepository organisations;
   private final Clock clock;
+  private final Runnable accessChanged;
 
+  /** {@code accessChanged} runs after a user is deactivated, for callers held in memory. */
   public UserService(
-      Database database, UserRepository users, OrganisationRepository organisations, Clock clock) {
+      Database database,
+      UserRepository users,
+      OrganisationRepository organisations,
+      Clock clock,
+      Runnable accessChanged) {
     this.database = database;
     this.users = users;
     this.organisations = organisations;
     this.clock = clock;
+    this.accessChanged = accessChanged;
   }
 
   public User create(
@@ -73,9 +80,13 @@ public final class UserService {
     return database.read(handle -> users.list(handle, orgId));
   }
 
-  /** A deactivated user's keys stop working at once. */
+  /**
+   * A deactivated user's keys stop working at once on this instance, and on others within {@link
+   * dev.leadtrail.auth.Authenticator#HELD_FOR}.
+   */
   public void deactivate(OrgId orgId, UserId id) {
     boolean found = database.write(handle -> users.setActive(handle, orgId, id, false));
+    accessChanged.run();
     if (!found) {
       throw new RuleViolationException(
           ErrorType.INVALID_ENTITY, "User " + id + " does not exist in organisation " + orgId);

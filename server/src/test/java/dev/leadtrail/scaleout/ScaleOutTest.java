@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadtrail.auth.Authenticator;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.config.LeadtrailConfig.RateLimitStore;
+import dev.leadtrail.testing.Eventually;
 import dev.leadtrail.testing.Tenant;
 import dev.leadtrail.testing.TestDatabase;
 import dev.leadtrail.testing.TestServer;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +123,27 @@ class ScaleOutTest {
 
     var accepted = second.postJson(update, warm);
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aKeyRevokedOnOneInstance_isRefusedAtOnceThereAndSoonOnTheOther() {
+    TestDatabase database = postgres();
+    TestServer first = instance(database, RateLimitStore.DATABASE);
+    TestServer second = instance(database, RateLimitStore.DATABASE);
+    Tenant tenant = first.newTenant("Revoked");
+    String whoAmI = WHO_AM_I + "?" + tenant.keyQuery();
+    assertThat(second.get(whoAmI).statusCode()).isEqualTo(200);
+
+    first.leadtrail().apiKeys().revoke(tenant.orgId(), tenant.keys().accessKey());
+
+    assertThat(first.get(whoAmI).statusCode()).isEqualTo(401);
+    long revokedAt = System.nanoTime();
+    Eventually.await(
+        "the other instance to refuse the key",
+        Authenticator.HELD_FOR.multipliedBy(5),
+        () -> second.get(whoAmI).statusCode() == 401);
+    assertThat(Duration.ofNanos(System.nanoTime() - revokedAt))
+        .isLessThanOrEqualTo(Authenticator.HELD_FOR.plusMillis(500));
   }
 
   @Test
