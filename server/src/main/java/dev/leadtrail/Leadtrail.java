@@ -18,6 +18,7 @@ import dev.leadtrail.org.OrganisationRepository;
 import dev.leadtrail.org.OrganisationService;
 import dev.leadtrail.ratelimit.BucketRateLimiter;
 import dev.leadtrail.storage.Database;
+import dev.leadtrail.user.RecentUsers;
 import dev.leadtrail.user.UserEndpoints;
 import dev.leadtrail.user.UserRepository;
 import dev.leadtrail.user.UserService;
@@ -61,17 +62,22 @@ public final class Leadtrail implements AutoCloseable {
     var organisationRepository = new OrganisationRepository();
     var userRepository = new UserRepository();
     this.auth = Auth.create(database, userRepository, clock);
-    Runnable accessChanged = auth.authenticator()::forgetCallers;
+    var recentUsers = new RecentUsers(userRepository);
+    Runnable accessChanged =
+        () -> {
+          auth.authenticator().forgetCallers();
+          recentUsers.forgetAll();
+        };
     this.organisations =
         new OrganisationService(database, organisationRepository, clock, accessChanged);
     this.users =
         new UserService(database, userRepository, organisationRepository, clock, accessChanged);
     this.leads = LeadService.create(database, userRepository, clock);
     this.activityTypes = ActivityTypeService.create(database, clock);
-    this.activities = ActivityService.create(database, activityTypes, leads, userRepository, clock);
+    this.activities = ActivityService.create(database, activityTypes, leads, recentUsers, clock);
     this.activityUpdates =
         ActivityUpdateService.create(
-            database, activityTypes, userRepository, clock, metrics.registry());
+            database, activityTypes, recentUsers, clock, metrics.registry());
   }
 
   /** The store and the services, migrated, without the HTTP server: for administration. */

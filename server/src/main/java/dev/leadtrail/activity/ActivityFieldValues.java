@@ -8,11 +8,9 @@ import dev.leadtrail.activitytype.SystemFields;
 import dev.leadtrail.error.ErrorType;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.org.OrgId;
+import dev.leadtrail.user.RecentUsers;
 import dev.leadtrail.user.User;
 import dev.leadtrail.user.UserId;
-import dev.leadtrail.user.UserRepository;
-import dev.leadtrail.value.EmailAddress;
-import dev.leadtrail.value.Guid;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +25,10 @@ import org.jdbi.v3.core.Handle;
 final class ActivityFieldValues {
 
   private final ActivityTypeService types;
-  private final UserRepository users;
+  private final RecentUsers users;
   private final FieldValueChecker checker = new FieldValueChecker();
 
-  ActivityFieldValues(ActivityTypeService types, UserRepository users) {
+  ActivityFieldValues(ActivityTypeService types, RecentUsers users) {
     this.types = types;
     this.users = users;
   }
@@ -84,12 +82,7 @@ final class ActivityFieldValues {
   }
 
   private Optional<UserId> activeUser(Handle handle, OrgId orgId, String idOrEmail) {
-    Optional<User> user =
-        Guid.isGuid(idOrEmail)
-            ? users.find(handle, orgId, new UserId(idOrEmail))
-            : EmailAddress.parse(idOrEmail)
-                .flatMap(email -> users.findByEmail(handle, orgId, email));
-    return user.filter(User::active).map(User::id);
+    return users.find(handle, orgId, idOrEmail).filter(User::active).map(User::id);
   }
 
   /** The type of an activity just read, as of then or newer. */

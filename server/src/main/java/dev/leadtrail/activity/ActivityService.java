@@ -14,8 +14,8 @@ import dev.leadtrail.lead.LeadService;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.RowLock;
+import dev.leadtrail.user.RecentUsers;
 import dev.leadtrail.user.UserId;
-import dev.leadtrail.user.UserRepository;
 import dev.leadtrail.value.EmailAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +55,7 @@ public final class ActivityService {
       ActivityRepository activities,
       ActivityTypeService types,
       LeadService leads,
-      UserRepository users,
+      RecentUsers users,
       Clock clock) {
     this.database = database;
     this.activities = activities;
@@ -69,7 +69,7 @@ public final class ActivityService {
       Database database,
       ActivityTypeService types,
       LeadService leads,
-      UserRepository users,
+      RecentUsers users,
       Clock clock) {
     return new ActivityService(
         database, new ActivityRepository(database.dialect()), types, leads, users, clock);

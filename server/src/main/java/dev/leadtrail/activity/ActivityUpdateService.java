@@ -11,8 +11,8 @@ import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.RowLock;
+import dev.leadtrail.user.RecentUsers;
 import dev.leadtrail.user.UserId;
-import dev.leadtrail.user.UserRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -91,7 +91,7 @@ public final class ActivityUpdateService {
   public static ActivityUpdateService create(
       Database database,
       ActivityTypeService types,
-      UserRepository users,
+      RecentUsers users,
       Clock clock,
       MeterRegistry metrics) {
     return new ActivityUpdateService(

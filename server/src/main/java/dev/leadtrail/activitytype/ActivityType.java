@@ -2,7 +2,6 @@ package dev.leadtrail.activitytype;
 
 import dev.leadtrail.org.OrgId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,14 +53,13 @@ public record ActivityType(
 
   /** A custom or system field by schema name, matched ignoring case. */
   public Optional<FieldDefinition> field(String schemaName) {
-    String wanted = schemaName.toLowerCase(Locale.ROOT);
-    return SystemFields.ALL.stream()
-        .filter(f -> f.schemaName().toLowerCase(Locale.ROOT).equals(wanted))
-        .findFirst()
-        .or(
-            () ->
-                fields.stream()
-                    .filter(f -> f.schemaName().toLowerCase(Locale.ROOT).equals(wanted))
-                    .findFirst());
+    for (List<FieldDefinition> candidates : List.of(SystemFields.ALL, fields)) {
+      for (FieldDefinition field : candidates) {
+        if (field.schemaName().equalsIgnoreCase(schemaName)) {
+          return Optional.of(field);
+        }
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.leadtrail.error.AuthenticationException;
 import dev.leadtrail.storage.Database;
+import dev.leadtrail.user.RecentUsers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -31,7 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Authenticator {
 
   /** How long a verified caller is answered from memory. */
-  public static final Duration HELD_FOR = Duration.ofSeconds(1);
+  public static final Duration HELD_FOR = RecentUsers.HELD_FOR;
 
   private static final int CALLERS_HELD = 100_000;
   private static final int HASHING_LOCKS = 64;

@@ -32,24 +32,30 @@ class GroupCommitTest {
           handle -> handle.execute("CREATE TABLE items (n INTEGER NOT NULL PRIMARY KEY)"));
       ExecutorService pool = Executors.newFixedThreadPool(WRITES + 1);
       var writerHeld = new CountDownLatch(1);
+      var writerReleased = new CountDownLatch(1);
       Future<?> holder =
           pool.submit(
               () ->
                   database.write(
                       handle -> {
-                        writerHeld.await();
+                        writerHeld.countDown();
+                        writerReleased.await();
                         return null;
                       }));
       List<Future<Boolean>> outcomes = new ArrayList<>();
-      for (int i = 0; i < WRITES; i++) {
-        int n = i;
-        outcomes.add(pool.submit(() -> insertRefusingEveryThird(database, n)));
+      try {
+        writerHeld.await();
+        for (int i = 0; i < WRITES; i++) {
+          int n = i;
+          outcomes.add(pool.submit(() -> insertRefusingEveryThird(database, n)));
+        }
+        Eventually.await(
+            "every write to wait for the writer",
+            Duration.ofSeconds(10),
+            () -> metrics.get("leadtrail.sqlite.writes.waiting").gauge().value() == WRITES);
+      } finally {
+        writerReleased.countDown();
       }
-      Eventually.await(
-          "every write to wait for the writer",
-          Duration.ofSeconds(10),
-          () -> metrics.get("leadtrail.sqlite.writes.waiting").gauge().value() == WRITES);
-      writerHeld.countDown();
       holder.get();
 
       List<Integer> acknowledged = new ArrayList<>();

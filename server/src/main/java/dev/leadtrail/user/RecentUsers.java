@@ -1,0 +1,54 @@
+package dev.leadtrail.user;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.leadtrail.org.OrgId;
+import dev.leadtrail.value.EmailAddress;
+import dev.leadtrail.value.Guid;
+import java.time.Duration;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Users as read in the last {@link #HELD_FOR}, by id or email: the users an activity's Owner and
+ * user fields name, looked up on every write. A user unknown to the store is read again each time,
+ * so a new user can be named at once; a change made through this process is seen at once ({@link
+ * #forgetAll()}), one made elsewhere within {@link #HELD_FOR}. Thread-safe.
+ */
+public final class RecentUsers {
+
+  /** How long what is known of a user or a key may be answered from memory. */
+  public static final Duration HELD_FOR = Duration.ofSeconds(1);
+
+  private static final int HELD = 100_000;
+
+  private record Key(OrgId orgId, String idOrEmail) {}
+
+  private final UserRepository users;
+  private final Cache<Key, User> recent =
+      Caffeine.newBuilder().expireAfterWrite(HELD_FOR).maximumSize(HELD).build();
+
+  public RecentUsers(UserRepository users) {
+    this.users = users;
+  }
+
+  /** The user a user id or an email address names, within the caller's transaction. */
+  public Optional<User> find(Handle handle, OrgId orgId, String idOrEmail) {
+    var key = new Key(orgId, idOrEmail);
+    User held = recent.getIfPresent(key);
+    if (held != null) {
+      return Optional.of(held);
+    }
+    Optional<User> user =
+        Guid.isGuid(idOrEmail)
+            ? users.find(handle, orgId, new UserId(idOrEmail))
+            : EmailAddress.parse(idOrEmail)
+                .flatMap(email -> users.findByEmail(handle, orgId, email));
+    user.ifPresent(found -> recent.put(key, found));
+    return user;
+  }
+
+  public void forgetAll() {
+    recent.invalidateAll();
+  }
+}
