@@ -3,8 +3,6 @@ package dev.leadtrail.ratelimit;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.RateLimitedException;
 import dev.leadtrail.org.Organisation;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -14,10 +12,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * An organisation's budgets as Bucket4j buckets: each holds {@code calls} tokens and is refilled
- * whole at the end of each window, so no more than {@code calls} calls are answered in one window,
- * as LeadSquared counts them. A bucket's key names its organisation, class of call and limit, so a
- * changed limit takes effect with a fresh bucket. Thread-safe.
+ * An organisation's budgets: each allows {@code calls} calls and is restored whole at the end of
+ * each window, so no more than {@code calls} calls are answered in one window, as LeadSquared
+ * counts them. They are kept in memory or Redis as Bucket4j buckets, or in PostgreSQL as counted
+ * windows. A budget's key names its organisation, class of call and limit, so a changed limit takes
+ * effect with a fresh budget. Thread-safe.
  */
 public final class BucketRateLimiter implements RateLimiter, AutoCloseable {
 
@@ -44,8 +43,8 @@ public final class BucketRateLimiter implements RateLimiter, AutoCloseable {
     BucketStore store =
         switch (config.store()) {
           case MEMORY -> new LocalBucketStore();
-          case DATABASE -> SharedBucketStore.postgres(dataSource);
-          case REDIS -> SharedBucketStore.redis(config.redisUrl());
+          case DATABASE -> new DatabaseWindowStore(dataSource);
+          case REDIS -> new RedisBucketStore(config.redisUrl());
         };
     return new BucketRateLimiter(config, store, metrics);
   }
@@ -61,12 +60,10 @@ public final class BucketRateLimiter implements RateLimiter, AutoCloseable {
             + limit.calls()
             + "/"
             + limit.window().toSeconds();
-    ConsumptionProbe probe =
-        store.bucket(key, configuration(limit)).tryConsumeAndReturnRemaining(1);
-    if (!probe.isConsumed()) {
+    Duration wait = store.trySpend(key, limit);
+    if (!wait.isZero()) {
       rejections.get(rateClass).increment();
-      throw new RateLimitedException(
-          limit.calls(), limit.window(), wholeSeconds(probe.getNanosToWaitForRefill()));
+      throw new RateLimitedException(limit.calls(), limit.window(), wholeSeconds(wait.toNanos()));
     }
   }
 
@@ -75,14 +72,6 @@ public final class BucketRateLimiter implements RateLimiter, AutoCloseable {
       case STANDARD -> defaults.standard();
       case BULK -> defaults.bulk();
     };
-  }
-
-  private static BucketConfiguration configuration(RateLimit limit) {
-    return BucketConfiguration.builder()
-        .addLimit(
-            bandwidth ->
-                bandwidth.capacity(limit.calls()).refillIntervally(limit.calls(), limit.window()))
-        .build();
   }
 
   private static Duration wholeSeconds(long nanos) {

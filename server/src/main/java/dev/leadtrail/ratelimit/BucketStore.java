@@ -1,12 +1,15 @@
 package dev.leadtrail.ratelimit;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
+import java.time.Duration;
 
-/** Where the budgets' buckets live: this process, or a store every instance shares. */
+/** Where the budgets live: this process, or a store every instance shares. */
 interface BucketStore extends AutoCloseable {
 
-  Bucket bucket(String key, BucketConfiguration configuration);
+  /**
+   * Spends one call of the budget named {@code key}, which holds {@code limit}; when the budget is
+   * already spent, answers how long until it is restored (never zero), else zero.
+   */
+  Duration trySpend(String key, RateLimit limit);
 
   @Override
   void close();

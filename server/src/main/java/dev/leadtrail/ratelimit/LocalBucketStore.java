@@ -3,6 +3,7 @@ package dev.leadtrail.ratelimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -12,16 +13,17 @@ final class LocalBucketStore implements BucketStore {
   private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   @Override
-  public Bucket bucket(String key, BucketConfiguration configuration) {
-    return buckets.computeIfAbsent(
-        key,
-        k -> {
-          var builder = Bucket.builder();
-          for (Bandwidth bandwidth : configuration.getBandwidths()) {
-            builder.addLimit(bandwidth);
-          }
-          return builder.build();
-        });
+  public Duration trySpend(String key, RateLimit limit) {
+    return Bucket4jBuckets.trySpend(buckets.computeIfAbsent(key, k -> bucket(limit)));
+  }
+
+  private static Bucket bucket(RateLimit limit) {
+    BucketConfiguration configuration = Bucket4jBuckets.configuration(limit);
+    var builder = Bucket.builder();
+    for (Bandwidth bandwidth : configuration.getBandwidths()) {
+      builder.addLimit(bandwidth);
+    }
+    return builder.build();
   }
 
   @Override
