@@ -33,7 +33,7 @@ class DatabaseWindowStoreTest {
   }
 
   @AfterAll
-  void close() {
+  void close() throws Exception {
     database.close();
     postgres.close();
   }
