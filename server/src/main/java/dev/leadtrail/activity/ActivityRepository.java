@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 /** Stores activities. Stateless and thread-safe. */
 final class ActivityRepository {
@@ -58,6 +59,14 @@ final class ActivityRepository {
              modified_at = :modifiedAt, modified_by = :modifiedBy, version = :version
        WHERE org_id = :orgId AND id = :id AND version = :previousVersion\
       """;
+
+  private static final String UPDATE_AND_RECORD =
+      "WITH updated AS ("
+          + UPDATE
+          + " RETURNING org_id, id)"
+          + " INSERT INTO activity_updates"
+          + " (org_id, activity_id, version, changed_at, changed_by, changes)"
+          + " SELECT org_id, id, :version, :modifiedAt, :modifiedBy, :changes FROM updated";
 
   private static final String INSERT_UPDATE =
       """
@@ -126,26 +135,46 @@ final class ActivityRepository {
         .execute();
   }
 
-  /** Stores a changed activity, provided it is still at {@code previousVersion}. */
-  boolean update(Handle handle, Activity activity, long previousVersion) {
-    return handle
-            .createUpdate(UPDATE)
-            .bind("orgId", activity.orgId().value())
-            .bind("id", activity.id().value())
-            .bind("note", activity.note())
-            .bind("status", activity.status())
-            .bind("ownerId", activity.owner().value())
-            .bind("fieldValues", StringMapColumn.write(activity.fieldValues()))
-            .bind("modifiedAt", activity.modifiedAt().toEpochMilli())
-            .bind("modifiedBy", activity.modifiedBy().value())
-            .bind("version", activity.version())
-            .bind("previousVersion", previousVersion)
+  /**
+   * Stores a changed activity and records what changed, provided it is still at {@code
+   * previousVersion}: in one statement where the dialect chains writes.
+   */
+  boolean updateAndRecord(
+      Handle handle, Activity activity, long previousVersion, List<ActivityChange> changes) {
+    if (changes.isEmpty() || !dialect.chainsWrites()) {
+      if (!update(handle, activity, previousVersion)) {
+        return false;
+      }
+      insertChanges(handle, activity.orgId(), changes);
+      return true;
+    }
+    return bindUpdate(handle.createUpdate(UPDATE_AND_RECORD), activity, previousVersion)
+            .bind("changes", ChangeListColumn.write(changes))
             .execute()
         == 1;
   }
 
+  /** Stores a changed activity, provided it is still at {@code previousVersion}. */
+  private boolean update(Handle handle, Activity activity, long previousVersion) {
+    return bindUpdate(handle.createUpdate(UPDATE), activity, previousVersion).execute() == 1;
+  }
+
+  private static Update bindUpdate(Update update, Activity activity, long previousVersion) {
+    return update
+        .bind("orgId", activity.orgId().value())
+        .bind("id", activity.id().value())
+        .bind("note", activity.note())
+        .bind("status", activity.status())
+        .bind("ownerId", activity.owner().value())
+        .bind("fieldValues", StringMapColumn.write(activity.fieldValues()))
+        .bind("modifiedAt", activity.modifiedAt().toEpochMilli())
+        .bind("modifiedBy", activity.modifiedBy().value())
+        .bind("version", activity.version())
+        .bind("previousVersion", previousVersion);
+  }
+
   /** Records what one update changed, all of it in one row; nothing when nothing changed. */
-  void insertChanges(Handle handle, OrgId orgId, List<ActivityChange> changes) {
+  private void insertChanges(Handle handle, OrgId orgId, List<ActivityChange> changes) {
     if (changes.isEmpty()) {
       return;
     }

@@ -137,11 +137,8 @@ public final class ActivityUpdateService {
   private record WorkedOut(Activity before, Activity after, List<ActivityChange> changes) {}
 
   private boolean store(Handle handle, WorkedOut change) {
-    if (!activities.update(handle, change.after(), change.before().version())) {
-      return false;
-    }
-    activities.insertChanges(handle, change.after().orgId(), change.changes());
-    return true;
+    return activities.updateAndRecord(
+        handle, change.after(), change.before().version(), change.changes());
   }
 
   private WorkedOut workOut(Handle handle, Caller caller, ActivityUpdate update, RowLock lock) {

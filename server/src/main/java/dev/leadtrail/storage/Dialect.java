@@ -38,6 +38,12 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
     return lock == RowLock.FOR_UPDATE ? sql + lockForUpdate() : sql;
   }
 
+  /**
+   * Whether one statement may update rows of one table and insert into another (a data-modifying
+   * WITH): PostgreSQL can, which saves a round trip per write; SQLite cannot, and runs in process.
+   */
+  boolean chainsWrites();
+
   /** Whether the failure is a unique-key violation, which callers turn into DUPLICATE_ENTRY. */
   boolean isUniqueViolation(Throwable failure);
 }

@@ -18,6 +18,11 @@ public record PostgresDialect() implements Dialect {
   }
 
   @Override
+  public boolean chainsWrites() {
+    return true;
+  }
+
+  @Override
   public boolean isUniqueViolation(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException e && UNIQUE_VIOLATION.equals(e.getSQLState())) {

@@ -17,6 +17,11 @@ public record SqliteDialect() implements Dialect {
   }
 
   @Override
+  public boolean chainsWrites() {
+    return false;
+  }
+
+  @Override
   public boolean isUniqueViolation(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException e
