@@ -14,12 +14,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,6 +119,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path work = Files.createTempDirectory("leadtrail-bench");
+    try {
+      return measure(work);
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  private Integer measure(Path work) throws Exception {
     if (measures(Part.SQLITE)) {
       BenchStore sqlite = sqlite(work.resolve("sqlite"));
       measureLeadtrail(sqlite, work, "sqlite");
@@ -152,6 +162,14 @@ public final class BenchCommand implements Callable<Integer> {
     keys.put("lost_updates", lost);
     new Report(rows, keys, activities).write(results, only.isEmpty());
     return lost == 0 ? 0 : 1;
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private boolean measures(Part part) {
