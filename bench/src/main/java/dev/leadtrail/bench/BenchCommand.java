@@ -80,8 +80,9 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--only",
       split = ",",
       description =
-          "Measure only these parts (sqlite, postgres, scale, peers); the figures go to a stamped"
-              + " file, latest.* stays that of the last full run.")
+          "Measure only these parts (sqlite, postgres, scale, peers); the figures go to"
+              + " bench/results/partial/ (not kept in git), and latest.* stays that of the last"
+              + " full run.")
   private Set<Part> only = EnumSet.noneOf(Part.class);
 
   @Option(

@@ -41,8 +41,11 @@ final class Report {
         row.peakRssMb());
   }
 
-  /** Writes the stamped copy, and {@code latest.*} too when {@code latest} (a full run). */
-  void write(Path folder, boolean latest) throws IOException {
+  /**
+   * Writes a copy stamped with the time; a full run ({@code full}) also as {@code latest.*}, a
+   * partial one under {@code partial/}, which is not kept in git.
+   */
+  void write(Path folder, boolean full) throws IOException {
     Map<String, Object> machine = new LinkedHashMap<>();
     machine.put("cores", Runtime.getRuntime().availableProcessors());
     machine.put(
@@ -86,12 +89,14 @@ final class Report {
             .withZone(ZoneOffset.UTC)
             .format(Instant.now());
     String text = BenchCommand.json().writeValueAsString(json);
-    if (latest) {
+    Path stamped = full ? folder : folder.resolve("partial");
+    Files.createDirectories(stamped);
+    if (full) {
       Files.writeString(folder.resolve("latest.json"), text, StandardCharsets.UTF_8);
       Files.writeString(folder.resolve("latest.md"), md, StandardCharsets.UTF_8);
     }
-    Files.writeString(folder.resolve(stamp + ".json"), text, StandardCharsets.UTF_8);
-    Files.writeString(folder.resolve(stamp + ".md"), md, StandardCharsets.UTF_8);
+    Files.writeString(stamped.resolve(stamp + ".json"), text, StandardCharsets.UTF_8);
+    Files.writeString(stamped.resolve(stamp + ".md"), md, StandardCharsets.UTF_8);
     System.out.println();
     System.out.print(md);
   }
