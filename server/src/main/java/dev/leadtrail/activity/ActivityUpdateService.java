@@ -114,7 +114,7 @@ public final class ActivityUpdateService {
   public ActivityId update(Caller caller, ActivityUpdate update) {
     for (int attempt = 0; attempt < OPTIMISTIC_TRIES; attempt++) {
       WorkedOut change = database.read(handle -> workOut(handle, caller, update, RowLock.NONE));
-      if (database.write(handle -> store(handle, change))) {
+      if (database.writeOneStatement(handle -> store(handle, change))) {
         updated.increment();
         return change.after().id();
       }
