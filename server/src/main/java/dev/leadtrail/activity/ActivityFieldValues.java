@@ -11,7 +11,6 @@ import dev.leadtrail.org.OrgId;
 import dev.leadtrail.user.RecentUsers;
 import dev.leadtrail.user.User;
 import dev.leadtrail.user.UserId;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +49,7 @@ final class ActivityFieldValues {
           SystemFields.NOTE,
           checker.check(SystemFields.NOTE_FIELD, note, false, id -> Optional.empty()));
     }
-    // Owner and user fields often name the same user: look each one up once.
-    Map<String, Optional<UserId>> usersSeen = new HashMap<>();
-    FieldValueChecker.ActiveUsers activeUsers =
-        idOrEmail ->
-            usersSeen.computeIfAbsent(idOrEmail, given -> activeUser(handle, orgId, given));
+    FieldValueChecker.ActiveUsers activeUsers = idOrEmail -> activeUser(handle, orgId, idOrEmail);
     for (FieldInput input : fields) {
       FieldDefinition field =
           type.field(input.schemaName())
