@@ -95,6 +95,28 @@ final class ActivityRepository {
   /** An activity as read, with the version its type was at then. */
   record Found(Activity activity, long typeVersion) {}
 
+  /**
+   * An update ready to store: the activity as it becomes, the version it must still be at, and what
+   * changed. Its JSON columns are written when it is made, on the caller's thread, so that storing
+   * it (on SQLite, by the one writer that every write queues for) only runs statements.
+   */
+  record StoredChange(
+      Activity after,
+      long previousVersion,
+      List<ActivityChange> changes,
+      String fieldValues,
+      String changeList) {
+
+    static StoredChange of(Activity after, long previousVersion, List<ActivityChange> changes) {
+      return new StoredChange(
+          after,
+          previousVersion,
+          changes,
+          StringMapColumn.write(after.fieldValues()),
+          changes.isEmpty() ? "[]" : ChangeListColumn.write(changes));
+    }
+  }
+
   /** The columns a list by activity type may be sorted on. */
   enum SortColumn {
     MODIFIED_ON("a.modified_at"),
@@ -136,57 +158,52 @@ final class ActivityRepository {
   }
 
   /**
-   * Stores a changed activity and records what changed, provided it is still at {@code
-   * previousVersion}: in one statement where the dialect chains writes.
+   * Stores a changed activity and records what changed, provided it is still at the version the
+   * change was worked out from: in one statement where the dialect chains writes.
    */
-  boolean updateAndRecord(
-      Handle handle, Activity activity, long previousVersion, List<ActivityChange> changes) {
-    if (changes.isEmpty() || !dialect.chainsWrites()) {
-      if (!update(handle, activity, previousVersion)) {
+  boolean updateAndRecord(Handle handle, StoredChange change) {
+    if (change.changes().isEmpty() || !dialect.chainsWrites()) {
+      if (bindUpdate(handle.createUpdate(UPDATE), change).execute() != 1) {
         return false;
       }
-      insertChanges(handle, activity.orgId(), changes);
+      insertChanges(handle, change);
       return true;
     }
-    return bindUpdate(handle.createUpdate(UPDATE_AND_RECORD), activity, previousVersion)
-            .bind("changes", ChangeListColumn.write(changes))
+    return bindUpdate(handle.createUpdate(UPDATE_AND_RECORD), change)
+            .bind("changes", change.changeList())
             .execute()
         == 1;
   }
 
-  /** Stores a changed activity, provided it is still at {@code previousVersion}. */
-  private boolean update(Handle handle, Activity activity, long previousVersion) {
-    return bindUpdate(handle.createUpdate(UPDATE), activity, previousVersion).execute() == 1;
-  }
-
-  private static Update bindUpdate(Update update, Activity activity, long previousVersion) {
+  private static Update bindUpdate(Update update, StoredChange change) {
+    Activity activity = change.after();
     return update
         .bind("orgId", activity.orgId().value())
         .bind("id", activity.id().value())
         .bind("note", activity.note())
         .bind("status", activity.status())
         .bind("ownerId", activity.owner().value())
-        .bind("fieldValues", StringMapColumn.write(activity.fieldValues()))
+        .bind("fieldValues", change.fieldValues())
         .bind("modifiedAt", activity.modifiedAt().toEpochMilli())
         .bind("modifiedBy", activity.modifiedBy().value())
         .bind("version", activity.version())
-        .bind("previousVersion", previousVersion);
+        .bind("previousVersion", change.previousVersion());
   }
 
   /** Records what one update changed, all of it in one row; nothing when nothing changed. */
-  private void insertChanges(Handle handle, OrgId orgId, List<ActivityChange> changes) {
-    if (changes.isEmpty()) {
+  private void insertChanges(Handle handle, StoredChange change) {
+    if (change.changes().isEmpty()) {
       return;
     }
-    ActivityChange first = changes.getFirst();
+    Activity activity = change.after();
     handle
         .createUpdate(INSERT_UPDATE)
-        .bind("orgId", orgId.value())
-        .bind("activityId", first.activityId().value())
-        .bind("version", first.version())
-        .bind("changedAt", first.changedAt().toEpochMilli())
-        .bind("changedBy", first.changedBy().value())
-        .bind("changes", ChangeListColumn.write(changes))
+        .bind("orgId", activity.orgId().value())
+        .bind("activityId", activity.id().value())
+        .bind("version", activity.version())
+        .bind("changedAt", activity.modifiedAt().toEpochMilli())
+        .bind("changedBy", activity.modifiedBy().value())
+        .bind("changes", change.changeList())
         .execute();
   }
 

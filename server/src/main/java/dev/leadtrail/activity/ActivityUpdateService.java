@@ -1,5 +1,6 @@
 package dev.leadtrail.activity;
 
+import dev.leadtrail.activity.ActivityRepository.StoredChange;
 import dev.leadtrail.activitytype.ActivityType;
 import dev.leadtrail.activitytype.ActivityTypeService;
 import dev.leadtrail.activitytype.FieldDefinition;
@@ -113,8 +114,8 @@ public final class ActivityUpdateService {
    */
   public ActivityId update(Caller caller, ActivityUpdate update) {
     for (int attempt = 0; attempt < OPTIMISTIC_TRIES; attempt++) {
-      WorkedOut change = database.read(handle -> workOut(handle, caller, update, RowLock.NONE));
-      if (database.writeOneStatement(handle -> store(handle, change))) {
+      StoredChange change = database.read(handle -> workOut(handle, caller, update, RowLock.NONE));
+      if (database.writeOneStatement(handle -> activities.updateAndRecord(handle, change))) {
         updated.increment();
         return change.after().id();
       }
@@ -123,8 +124,8 @@ public final class ActivityUpdateService {
     ActivityId id =
         database.write(
             handle -> {
-              WorkedOut change = workOut(handle, caller, update, RowLock.FOR_UPDATE);
-              if (!store(handle, change)) {
+              StoredChange change = workOut(handle, caller, update, RowLock.FOR_UPDATE);
+              if (!activities.updateAndRecord(handle, change)) {
                 throw new IllegalStateException("a locked activity changed under its lock");
               }
               return change.after().id();
@@ -133,15 +134,7 @@ public final class ActivityUpdateService {
     return id;
   }
 
-  /** An update ready to store: the activity as read, as it becomes, and what changed. */
-  private record WorkedOut(Activity before, Activity after, List<ActivityChange> changes) {}
-
-  private boolean store(Handle handle, WorkedOut change) {
-    return activities.updateAndRecord(
-        handle, change.after(), change.before().version(), change.changes());
-  }
-
-  private WorkedOut workOut(Handle handle, Caller caller, ActivityUpdate update, RowLock lock) {
+  private StoredChange workOut(Handle handle, Caller caller, ActivityUpdate update, RowLock lock) {
     ActivityRepository.Found found =
         activities
             .find(handle, caller.orgId(), update.id(), lock)
@@ -197,7 +190,7 @@ public final class ActivityUpdateService {
             now,
             caller.userId(),
             old.version() + 1);
-    return new WorkedOut(old, changed, changes(old, changed));
+    return StoredChange.of(changed, old.version(), changes(old, changed));
   }
 
   /**

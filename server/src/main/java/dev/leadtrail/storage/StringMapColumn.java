@@ -3,6 +3,7 @@ package dev.leadtrail.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,12 +15,13 @@ public final class StringMapColumn {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {};
+  private static final ObjectWriter WRITER = JSON.writerFor(STRING_MAP);
 
   private StringMapColumn() {}
 
   public static String write(Map<String, String> values) {
     try {
-      return JSON.writeValueAsString(new TreeMap<>(values));
+      return WRITER.writeValueAsString(new TreeMap<>(values));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a map of strings could not be written as JSON", e);
     }
