@@ -28,6 +28,15 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
 
   private static final int SQLITE_READERS = 4;
+
+  /**
+   * WAL pages after which the writer's commit copies them back into the database file. SQLite's
+   * default is 1,000, but every caller in the batch whose commit makes the copy waits for it, and
+   * readers look up pages in a longer WAL: at 250 the benchmark's updates ran 15% faster with a
+   * 99th percentile of 18-20 ms instead of 25-28 (500: between the two; 100: less steady).
+   */
+  static final int SQLITE_CHECKPOINT_PAGES = 250;
+
   private static final long CONNECTION_TIMEOUT_MS = 5_000;
   private static final String APPLIED_MIGRATIONS =
       "SELECT COUNT(*) FROM flyway_schema_history WHERE success = :success AND version IS NOT NULL";
@@ -65,7 +74,8 @@ public final class Database implements AutoCloseable {
     return switch (dialect) {
       case SqliteDialect sqlite -> openSqlite(sqlite, config, metrics);
       case PostgresDialect postgres -> {
-        HikariDataSource pool = pool("leadtrail", config, config.poolSize(), metrics);
+        var pool =
+            new HikariDataSource(poolSettings("leadtrail", config, config.poolSize(), metrics));
         yield new Database(postgres, pool, pool, metrics);
       }
     };
@@ -74,10 +84,13 @@ public final class Database implements AutoCloseable {
   private static Database openSqlite(
       SqliteDialect dialect, LeadtrailConfig.Database config, MeterRegistry metrics) {
     createParentDirectory(config.url());
-    HikariDataSource writePool = pool("leadtrail-write", config, 1, metrics);
+    HikariConfig writeSettings = poolSettings("leadtrail-write", config, 1, metrics);
+    writeSettings.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + SQLITE_CHECKPOINT_PAGES);
+    var writePool = new HikariDataSource(writeSettings);
     HikariDataSource readPool;
     try {
-      readPool = pool("leadtrail-read", config, SQLITE_READERS, metrics);
+      readPool =
+          new HikariDataSource(poolSettings("leadtrail-read", config, SQLITE_READERS, metrics));
     } catch (RuntimeException e) {
       writePool.close();
       throw e;
@@ -85,7 +98,7 @@ public final class Database implements AutoCloseable {
     return new Database(dialect, writePool, readPool, metrics);
   }
 
-  private static HikariDataSource pool(
+  private static HikariConfig poolSettings(
       String name, LeadtrailConfig.Database config, int size, MeterRegistry metrics) {
     var hikari = new HikariConfig();
     hikari.setPoolName(name);
@@ -112,7 +125,7 @@ public final class Database implements AutoCloseable {
       hikari.addDataSourceProperty("busy_timeout", "10000");
       hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     }
-    return new HikariDataSource(hikari);
+    return hikari;
   }
 
   private static void createParentDirectory(String url) {

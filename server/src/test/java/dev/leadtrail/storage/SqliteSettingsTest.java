@@ -1,0 +1,51 @@
+package dev.leadtrail.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leadtrail.testing.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The settings every SQLite connection runs with: the ones a durable 200 depends on. */
+class SqliteSettingsTest {
+
+  private static final int SYNCHRONOUS_FULL = 2;
+
+  @TempDir Path folder;
+
+  @Test
+  void theWriter_commitsDurablyThroughTheWalAndCheckpointsInSmallSteps() {
+    try (Database database =
+        Database.open(TestDatabase.sqlite(folder).config(), new SimpleMeterRegistry())) {
+      database.write(
+          handle -> {
+            assertThat(pragma(handle, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(handle, "synchronous")).isEqualTo(String.valueOf(SYNCHRONOUS_FULL));
+            assertThat(pragma(handle, "foreign_keys")).isEqualTo("1");
+            assertThat(pragma(handle, "wal_autocheckpoint"))
+                .isEqualTo(String.valueOf(Database.SQLITE_CHECKPOINT_PAGES));
+            return null;
+          });
+    }
+  }
+
+  @Test
+  void readers_readTheWalWithForeignKeysOn() {
+    try (Database database =
+        Database.open(TestDatabase.sqlite(folder).config(), new SimpleMeterRegistry())) {
+      database.read(
+          handle -> {
+            assertThat(pragma(handle, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(handle, "foreign_keys")).isEqualTo("1");
+            return null;
+          });
+    }
+  }
+
+  private static String pragma(Handle handle, String name) {
+    return handle.createQuery("PRAGMA " + name).mapTo(String.class).one();
+  }
+}
