@@ -3,6 +3,7 @@ package dev.leadtrail.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ public final class StringMapColumn {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {};
   private static final ObjectWriter WRITER = JSON.writerFor(STRING_MAP);
+  private static final ObjectReader READER = JSON.readerFor(STRING_MAP);
 
   private StringMapColumn() {}
 
@@ -29,7 +31,7 @@ public final class StringMapColumn {
 
   public static Map<String, String> read(String json) {
     try {
-      return JSON.readValue(json, STRING_MAP);
+      return READER.readValue(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored map of strings is not a JSON object", e);
     }
