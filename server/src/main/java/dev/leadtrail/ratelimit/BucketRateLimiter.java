@@ -43,7 +43,7 @@ public final class BucketRateLimiter implements RateLimiter, AutoCloseable {
     BucketStore store =
         switch (config.store()) {
           case MEMORY -> new LocalBucketStore();
-          case DATABASE -> new DatabaseWindowStore(dataSource);
+          case DATABASE -> new DatabaseWindowStore(dataSource, metrics);
           case REDIS -> new RedisBucketStore(config.redisUrl());
         };
     return new BucketRateLimiter(config, store, metrics);

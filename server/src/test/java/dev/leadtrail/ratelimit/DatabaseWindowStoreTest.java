@@ -3,8 +3,12 @@ package dev.leadtrail.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leadtrail.storage.Database;
+import dev.leadtrail.testing.Eventually;
 import dev.leadtrail.testing.TestDatabase;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +20,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** PostgreSQL's shared budgets: counted exactly under concurrency, restored with the window. */
+/**
+ * PostgreSQL's shared budgets: counted exactly under concurrency, across instances and in batches,
+ * and restored with the window.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseWindowStoreTest {
 
   private TestDatabase postgres;
   private Database database;
+  private SimpleMeterRegistry metrics;
   private DatabaseWindowStore store;
 
   @BeforeAll
@@ -29,7 +37,8 @@ class DatabaseWindowStoreTest {
     postgres = TestDatabase.postgres();
     database = Database.open(postgres.config(), new SimpleMeterRegistry());
     database.migrate();
-    store = new DatabaseWindowStore(database.dataSource());
+    metrics = new SimpleMeterRegistry();
+    store = new DatabaseWindowStore(database.dataSource(), metrics);
   }
 
   @AfterAll
@@ -53,6 +62,58 @@ class DatabaseWindowStoreTest {
     pool.shutdown();
 
     assertThat(spent).isEqualTo(25);
+  }
+
+  @Test
+  void twoInstances_spendExactlyTheBudgetBetweenThem() throws Exception {
+    var otherInstance = new DatabaseWindowStore(database.dataSource(), new SimpleMeterRegistry());
+    RateLimit limit = RateLimit.of(25, 60);
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Future<Duration>> calls = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      BucketStore instance = i % 2 == 0 ? store : otherInstance;
+      calls.add(pool.submit(() -> instance.trySpend("shared", limit)));
+    }
+    int spent = 0;
+    for (Future<Duration> call : calls) {
+      spent += call.get().isZero() ? 1 : 0;
+    }
+    pool.shutdown();
+
+    assertThat(spent).isEqualTo(25);
+  }
+
+  @Test
+  void callsArrivingWhileACountIsInFlight_areCountedTogetherByTheNext() throws Exception {
+    RateLimit limit = RateLimit.of(20, 60);
+    assertThat(store.trySpend("held", limit)).isZero();
+    DistributionSummary counted = metrics.get("leadtrail.ratelimit.shared.calls.counted").summary();
+    long countsBefore = counted.count();
+    ExecutorService pool = Executors.newFixedThreadPool(30);
+    List<Future<Duration>> calls = new ArrayList<>();
+    try (Connection holder = database.dataSource().getConnection()) {
+      holder.setAutoCommit(false);
+      try (Statement lock = holder.createStatement()) {
+        lock.execute("SELECT calls FROM rate_limit_windows WHERE budget = 'held' FOR UPDATE");
+      }
+      for (int i = 0; i < 30; i++) {
+        calls.add(pool.submit(() -> store.trySpend("held", limit)));
+      }
+      Eventually.await(
+          "29 calls to wait behind the one whose count is held",
+          Duration.ofSeconds(10),
+          () -> metrics.get("leadtrail.ratelimit.shared.calls.waiting").gauge().value() == 29);
+      holder.commit();
+    }
+    int spent = 0;
+    for (Future<Duration> call : calls) {
+      spent += call.get().isZero() ? 1 : 0;
+    }
+    pool.shutdown();
+
+    assertThat(spent).as("the budget's 19 calls left").isEqualTo(19);
+    assertThat(counted.count() - countsBefore).as("statements").isEqualTo(2);
+    assertThat(counted.max()).isEqualTo(29);
   }
 
   @Test
