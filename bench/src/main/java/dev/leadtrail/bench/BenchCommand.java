@@ -55,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "20",
+      defaultValue = "30",
       description =
           "Seconds of load before each target is measured: the JIT compiler needs about that long"
               + " on two cores to finish compiling the hot paths.")
