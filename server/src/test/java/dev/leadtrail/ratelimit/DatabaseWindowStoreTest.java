@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,17 +52,11 @@ class DatabaseWindowStoreTest {
   void concurrentCalls_spendExactlyTheBudget() throws Exception {
     RateLimit limit = RateLimit.of(25, 60);
     ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<Future<Duration>> calls = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      calls.add(pool.submit(() -> store.trySpend("concurrent", limit)));
-    }
-    int spent = 0;
-    for (Future<Duration> call : calls) {
-      spent += call.get().isZero() ? 1 : 0;
-    }
-    pool.shutdown();
 
-    assertThat(spent).isEqualTo(25);
+    List<Future<Duration>> calls = start(pool, 40, i -> store, "concurrent", limit);
+
+    assertThat(spentBy(calls)).isEqualTo(25);
+    pool.shutdown();
   }
 
   @Test
@@ -69,18 +64,12 @@ class DatabaseWindowStoreTest {
     var otherInstance = new DatabaseWindowStore(database.dataSource(), new SimpleMeterRegistry());
     RateLimit limit = RateLimit.of(25, 60);
     ExecutorService pool = Executors.newFixedThreadPool(16);
-    List<Future<Duration>> calls = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
-      BucketStore instance = i % 2 == 0 ? store : otherInstance;
-      calls.add(pool.submit(() -> instance.trySpend("shared", limit)));
-    }
-    int spent = 0;
-    for (Future<Duration> call : calls) {
-      spent += call.get().isZero() ? 1 : 0;
-    }
-    pool.shutdown();
 
-    assertThat(spent).isEqualTo(25);
+    List<Future<Duration>> calls =
+        start(pool, 60, i -> i % 2 == 0 ? store : otherInstance, "shared", limit);
+
+    assertThat(spentBy(calls)).isEqualTo(25);
+    pool.shutdown();
   }
 
   @Test
@@ -90,30 +79,24 @@ class DatabaseWindowStoreTest {
     DistributionSummary counted = metrics.get("leadtrail.ratelimit.shared.calls.counted").summary();
     long countsBefore = counted.count();
     ExecutorService pool = Executors.newFixedThreadPool(30);
-    List<Future<Duration>> calls = new ArrayList<>();
+    List<Future<Duration>> calls;
     try (Connection holder = database.dataSource().getConnection()) {
       holder.setAutoCommit(false);
       try (Statement lock = holder.createStatement()) {
         lock.execute("SELECT calls FROM rate_limit_windows WHERE budget = 'held' FOR UPDATE");
       }
-      for (int i = 0; i < 30; i++) {
-        calls.add(pool.submit(() -> store.trySpend("held", limit)));
-      }
+      calls = start(pool, 30, i -> store, "held", limit);
       Eventually.await(
           "29 calls to wait behind the one whose count is held",
           Duration.ofSeconds(10),
           () -> metrics.get("leadtrail.ratelimit.shared.calls.waiting").gauge().value() == 29);
       holder.commit();
     }
-    int spent = 0;
-    for (Future<Duration> call : calls) {
-      spent += call.get().isZero() ? 1 : 0;
-    }
-    pool.shutdown();
 
-    assertThat(spent).as("the budget's 19 calls left").isEqualTo(19);
+    assertThat(spentBy(calls)).as("the budget's 19 calls left").isEqualTo(19);
     assertThat(counted.count() - countsBefore).as("statements").isEqualTo(2);
     assertThat(counted.max()).isEqualTo(29);
+    pool.shutdown();
   }
 
   @Test
@@ -129,5 +112,30 @@ class DatabaseWindowStoreTest {
 
     assertThat(store.trySpend("window", limit)).isZero();
     assertThat(store.trySpend("other", limit)).as("budgets are apart").isZero();
+  }
+
+  /**
+   * Starts {@code count} spends of the budget {@code key}, the i-th on {@code instance.apply(i)}.
+   */
+  private static List<Future<Duration>> start(
+      ExecutorService pool,
+      int count,
+      IntFunction<BucketStore> instance,
+      String key,
+      RateLimit limit) {
+    List<Future<Duration>> calls = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      BucketStore store = instance.apply(i);
+      calls.add(pool.submit(() -> store.trySpend(key, limit)));
+    }
+    return calls;
+  }
+
+  private static int spentBy(List<Future<Duration>> calls) throws Exception {
+    int spent = 0;
+    for (Future<Duration> call : calls) {
+      spent += call.get().isZero() ? 1 : 0;
+    }
+    return spent;
   }
 }
