@@ -310,8 +310,8 @@ public final class ActivityEndpoints implements ApiEndpoints {
       if (schemaName == null || schemaName.isBlank()) {
         throw RuleViolationException.invalidInput("SchemaName", "Each field needs a SchemaName.");
       }
-      fields.add(
-          new FieldInput(schemaName.strip(), JsonValues.scalarText(field.get("Value"), "Value")));
+      String name = schemaName.strip();
+      fields.add(new FieldInput(name, JsonValues.scalarText(field.get("Value"), name)));
     }
     return fields;
   }

@@ -7,6 +7,8 @@ import dev.leadtrail.activitytype.FieldDefinition;
 import dev.leadtrail.activitytype.SystemFields;
 import dev.leadtrail.auth.Caller;
 import dev.leadtrail.error.ErrorType;
+import dev.leadtrail.error.FailureSummary;
+import dev.leadtrail.error.InternalFailureException;
 import dev.leadtrail.error.LeadtrailException;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.org.OrgId;
@@ -30,6 +32,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Updates posted activities, alone or in bulk, and reads their change history (contract sections
@@ -40,6 +44,7 @@ public final class ActivityUpdateService {
   /** The most items one bulk update takes (contract section 5.7). */
   public static final int MAX_BULK_ITEMS = 25;
 
+  private static final Logger log = LoggerFactory.getLogger(ActivityUpdateService.class);
   private static final int OPTIMISTIC_TRIES = 3;
 
   /** One item of a bulk update: the id as sent, and the update, read when it is applied. */
@@ -206,14 +211,26 @@ public final class ActivityUpdateService {
     }
     List<BulkOutcome> outcomes = new ArrayList<>();
     for (BulkItem item : items) {
-      try {
-        update(caller, item.update().get());
-        outcomes.add(new BulkOutcome(item.prospectActivityId(), null));
-      } catch (LeadtrailException e) {
-        outcomes.add(new BulkOutcome(item.prospectActivityId(), e));
-      }
+      outcomes.add(new BulkOutcome(item.prospectActivityId(), failureOf(caller, item)));
     }
     return outcomes;
+  }
+
+  /** Null when the item was applied; whatever it throws ends in its own result. */
+  private LeadtrailException failureOf(Caller caller, BulkItem item) {
+    try {
+      update(caller, item.update().get());
+      return null;
+    } catch (LeadtrailException e) {
+      return e;
+    } catch (RuntimeException e) {
+      log.error(
+          "A bulk update item of organisation {} failed unexpectedly: {}",
+          caller.orgId(),
+          FailureSummary.describe(e));
+      return new InternalFailureException(
+          "The item could not be applied because of an internal error.");
+    }
   }
 
   /** One change per value that differs, system fields first. */

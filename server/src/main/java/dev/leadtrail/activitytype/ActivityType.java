@@ -26,6 +26,8 @@ public record ActivityType(
 
   public static final int MAX_CUSTOM_FIELDS = 50;
 
+  public static final int MAX_DESCRIPTION_LENGTH = 2_000;
+
   public ActivityType {
     Objects.requireNonNull(orgId);
     Objects.requireNonNull(id);

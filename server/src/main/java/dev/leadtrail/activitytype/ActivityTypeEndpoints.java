@@ -137,7 +137,8 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
     return new ActivityTypeDraft(
         JsonValues.scalarText(body.get("ActivityEventName"), "ActivityEventName"),
         JsonValues.optionalInteger(body.get("Score"), "Score"),
-        JsonValues.scalarText(body.get("Description"), "Description"),
+        JsonValues.scalarText(
+            body.get("Description"), "Description", ActivityType.MAX_DESCRIPTION_LENGTH),
         JsonValues.optionalInteger(body.get(directionName), directionName),
         JsonValues.optionalBoolean(body.get("TrackLocation"), "TrackLocation"),
         JsonValues.optionalBoolean(body.get("AllowAttachments"), "AllowAttachments"),
@@ -157,7 +158,8 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
       drafts.add(
           new FieldDraft(
               JsonValues.scalarText(field.get("SchemaName"), "SchemaName"),
-              JsonValues.scalarText(field.get("DisplayName"), "DisplayName"),
+              JsonValues.scalarText(
+                  field.get("DisplayName"), "DisplayName", FieldDefinition.MAX_DISPLAY_NAME_LENGTH),
               JsonValues.scalarText(field.get("DataType"), "DataType"),
               JsonValues.optionalBoolean(field.get("IsMandatory"), "IsMandatory"),
               JsonValues.optionalBoolean(field.get("ShowInForm"), "ShowInForm"),
@@ -184,14 +186,16 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
       if (!option.isObject()) {
         throw RuleViolationException.invalidInput("OptionSet", "Each option is a JSON object.");
       }
-      String value = JsonValues.scalarText(option.get("Value"), "OptionSet.Value");
+      String value =
+          JsonValues.scalarText(option.get("Value"), "OptionSet.Value", DropdownOption.MAX_LENGTH);
       Integer order = JsonValues.optionalInteger(option.get("Order"), "OptionSet.Order");
       Boolean isDefault =
           JsonValues.optionalBoolean(option.get("IsDefault"), "OptionSet.IsDefault");
       options.add(
           new DropdownOption(
               value == null ? "" : value.strip(),
-              JsonValues.scalarText(option.get("Text"), "OptionSet.Text"),
+              JsonValues.scalarText(
+                  option.get("Text"), "OptionSet.Text", DropdownOption.MAX_LENGTH),
               isDefault != null && isDefault,
               order == null ? options.size() : order));
     }

@@ -1,5 +1,6 @@
 package dev.leadtrail.activitytype;
 
+import dev.leadtrail.error.Echo;
 import dev.leadtrail.error.ErrorType;
 import dev.leadtrail.error.RuleViolationException;
 
@@ -17,7 +18,8 @@ public final class EventCodes {
       return Integer.parseInt(text.strip());
     } catch (NumberFormatException e) {
       throw new RuleViolationException(
-          ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty: " + text.strip() + ".");
+          ErrorType.INVALID_ACTIVITY,
+          "Event Code is invalid or empty: " + Echo.quoted(text.strip()) + ".");
     }
   }
 }

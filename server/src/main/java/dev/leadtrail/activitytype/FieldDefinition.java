@@ -20,6 +20,7 @@ public record FieldDefinition(
 
   public static final int DEFAULT_STRING_LENGTH = 200;
   public static final int TEXT_LENGTH = 64_000;
+  public static final int MAX_DISPLAY_NAME_LENGTH = 200;
 
   public FieldDefinition {
     Objects.requireNonNull(schemaName);

@@ -1,8 +1,10 @@
 package dev.leadtrail.activitytype;
 
+import dev.leadtrail.error.Echo;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.user.UserId;
 import dev.leadtrail.value.EmailAddress;
+import dev.leadtrail.value.PlainDecimal;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,11 +35,16 @@ public final class FieldValueChecker {
     Optional<UserId> find(String idOrEmail);
   }
 
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9](?:[0-9 -]*[0-9])?");
   private static final int PHONE_MAX_LENGTH = 30;
   private static final int URL_MAX_LENGTH = 2_000;
   private static final int FILE_NAME_MAX_LENGTH = 255;
+  private static final int DATE_TIME_MAX_LENGTH = 40;
+
+  /** A dropdown value outside the options (allowed by ValidateDropDownOptions) is still bounded. */
+  static final int CHOICE_MAX_LENGTH = DropdownOption.MAX_LENGTH;
+
+  static final int DROPDOWN_MAX_LENGTH = 2_000;
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
   private static final DateTimeFormatter DATE_TIME =
@@ -87,42 +94,78 @@ public final class FieldValueChecker {
   }
 
   private static String number(FieldDefinition field, String value) {
-    if (!DECIMAL.matcher(value).matches()) {
-      throw invalid(field, "'" + value + "' is not a decimal number.");
-    }
-    BigDecimal number = new BigDecimal(value).stripTrailingZeros();
+    BigDecimal number =
+        PlainDecimal.parse(value)
+            .orElseThrow(
+                () ->
+                    invalid(
+                        field,
+                        Echo.quoted(value)
+                            + " is not a plain decimal number with "
+                            + PlainDecimal.LIMITS
+                            + "."))
+            .stripTrailingZeros();
     return number.signum() == 0 ? "0" : number.toPlainString();
   }
 
   private static String date(FieldDefinition field, String value) {
     try {
-      return LocalDate.parse(value, DATE).format(DATE);
+      if (value.length() <= DATE_TIME_MAX_LENGTH) {
+        LocalDate date = LocalDate.parse(value, DATE);
+        if (withinYears(date)) {
+          return date.format(DATE);
+        }
+      }
     } catch (DateTimeParseException e) {
-      throw invalid(field, "'" + value + "' is not a date of the form yyyy-MM-dd.");
+      // answered below
     }
+    throw invalid(
+        field,
+        Echo.quoted(value) + " is not a date of the form yyyy-MM-dd in the years 1 to 9999.");
   }
 
   private static String dateTime(FieldDefinition field, String value) {
     String local = value.endsWith("Z") ? value.substring(0, value.length() - 1) : value;
     for (DateTimeFormatter format : List.of(DATE_TIME, ISO_DATE_TIME)) {
       try {
-        return LocalDateTime.parse(local, format).format(DATE_TIME);
+        if (local.length() <= DATE_TIME_MAX_LENGTH) {
+          LocalDateTime time = LocalDateTime.parse(local, format);
+          if (withinYears(time.toLocalDate())) {
+            return time.format(DATE_TIME);
+          }
+        }
       } catch (DateTimeParseException e) {
         // try the next accepted form
       }
     }
-    throw invalid(field, "'" + value + "' is not a UTC date-time of the form yyyy-MM-dd HH:mm:ss.");
+    throw invalid(
+        field,
+        Echo.quoted(value)
+            + " is not a UTC date-time of the form yyyy-MM-dd HH:mm:ss in the years 1 to 9999.");
+  }
+
+  private static boolean withinYears(LocalDate date) {
+    return date.getYear() >= 1 && date.getYear() <= 9999;
   }
 
   private static String bool(FieldDefinition field, String value) {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes" -> "1";
       case "false", "0", "no" -> "0";
-      default -> throw invalid(field, "'" + value + "' is not true, false, 1, 0, yes or no.");
+      default -> throw invalid(field, Echo.quoted(value) + " is not true, false, 1, 0, yes or no.");
     };
   }
 
   private static String dropdown(FieldDefinition field, String value, boolean skipOptionCheck) {
+    if (value.length() > DROPDOWN_MAX_LENGTH) {
+      throw invalid(
+          field,
+          "The value has "
+              + value.length()
+              + " characters; at most "
+              + DROPDOWN_MAX_LENGTH
+              + " are allowed.");
+    }
     List<String> chosen = new ArrayList<>();
     if (field.multiSelect()) {
       for (String part : value.split(";")) {
@@ -141,7 +184,11 @@ public final class FieldValueChecker {
               .filter(v -> v.equalsIgnoreCase(choice))
               .findFirst();
       if (option.isEmpty() && !skipOptionCheck) {
-        throw invalid(field, "'" + choice + "' is not one of the field's options.");
+        throw invalid(field, Echo.quoted(choice) + " is not one of the field's options.");
+      }
+      if (option.isEmpty() && choice.length() > CHOICE_MAX_LENGTH) {
+        throw invalid(
+            field, "A value outside the options has at most " + CHOICE_MAX_LENGTH + " characters.");
       }
       canonical.add(option.orElse(choice));
     }
@@ -151,7 +198,7 @@ public final class FieldValueChecker {
   private static String email(FieldDefinition field, String value) {
     return EmailAddress.parse(value)
         .map(EmailAddress::value)
-        .orElseThrow(() -> invalid(field, "'" + value + "' is not an email address."));
+        .orElseThrow(() -> invalid(field, Echo.quoted(value) + " is not an email address."));
   }
 
   private static String phone(FieldDefinition field, String value) {
@@ -180,7 +227,10 @@ public final class FieldValueChecker {
     return users
         .find(value)
         .map(UserId::value)
-        .orElseThrow(() -> invalid(field, "No active user of the organisation is " + value + "."));
+        .orElseThrow(
+            () ->
+                invalid(
+                    field, "No active user of the organisation is " + Echo.quoted(value) + "."));
   }
 
   private static String fileName(FieldDefinition field, String value) {

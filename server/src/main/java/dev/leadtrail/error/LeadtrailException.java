@@ -13,13 +13,23 @@ public abstract sealed class LeadtrailException extends RuntimeException
         AuthenticationException,
         ApiNotFoundException,
         RateLimitedException,
-        RuleViolationException {
+        RuleViolationException,
+        InternalFailureException {
 
   private final ErrorType type;
 
+  /** Messages are cut here as a last guard; values are quoted through {@link Echo}. */
+  private static final int MAX_MESSAGE_LENGTH = 1_000;
+
   LeadtrailException(ErrorType type, String message) {
-    super(Objects.requireNonNull(message), null, false, false);
+    super(bounded(Objects.requireNonNull(message)), null, false, false);
     this.type = Objects.requireNonNull(type);
+  }
+
+  private static String bounded(String message) {
+    return message.length() <= MAX_MESSAGE_LENGTH
+        ? message
+        : message.substring(0, MAX_MESSAGE_LENGTH) + "...";
   }
 
   public ErrorType type() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadtrail.auth.Caller;
 import dev.leadtrail.error.MalformedRequestException;
+import dev.leadtrail.value.StorableText;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,12 @@ public final class ApiCall {
   static Optional<String> queryParameter(Context ctx, String name) {
     for (Map.Entry<String, List<String>> entry : ctx.queryParamMap().entrySet()) {
       if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
-        return Optional.of(entry.getValue().getFirst());
+        String value = entry.getValue().getFirst();
+        if (!StorableText.isStorable(value)) {
+          throw new MalformedRequestException(
+              "The query parameter " + name + " holds a NUL character, which no text may hold.");
+        }
+        return Optional.of(value);
       }
     }
     return Optional.empty();

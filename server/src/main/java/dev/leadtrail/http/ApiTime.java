@@ -1,5 +1,6 @@
 package dev.leadtrail.http;
 
+import dev.leadtrail.error.Echo;
 import dev.leadtrail.error.RuleViolationException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,17 +20,23 @@ public final class ApiTime {
 
   private ApiTime() {}
 
-  /** Parses a request's date-time; null when absent or blank. */
+  /** Parses a request's date-time, in the years 1 to 9999; null when absent or blank. */
   public static Instant parse(String text, String parameter) {
     if (text == null || text.isBlank()) {
       return null;
     }
     try {
-      return LocalDateTime.parse(text.strip(), PARSE).toInstant(ZoneOffset.UTC);
+      LocalDateTime time = LocalDateTime.parse(text.strip(), PARSE);
+      if (time.getYear() >= 1 && time.getYear() <= 9999) {
+        return time.toInstant(ZoneOffset.UTC);
+      }
     } catch (DateTimeParseException e) {
-      throw RuleViolationException.invalidInput(
-          parameter, "'" + text + "' is not a UTC date-time of the form yyyy-MM-dd HH:mm:ss.");
+      // answered below
     }
+    throw RuleViolationException.invalidInput(
+        parameter,
+        Echo.quoted(text)
+            + " is not a UTC date-time of the form yyyy-MM-dd HH:mm:ss in the years 1 to 9999.");
   }
 
   public static String format(Instant instant) {

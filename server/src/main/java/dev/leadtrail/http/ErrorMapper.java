@@ -3,6 +3,8 @@ package dev.leadtrail.http;
 import dev.leadtrail.error.ApiNotFoundException;
 import dev.leadtrail.error.AuthenticationException;
 import dev.leadtrail.error.ErrorType;
+import dev.leadtrail.error.FailureSummary;
+import dev.leadtrail.error.InternalFailureException;
 import dev.leadtrail.error.LeadtrailException;
 import dev.leadtrail.error.MalformedRequestException;
 import dev.leadtrail.error.PayloadTooLargeException;
@@ -50,6 +52,7 @@ final class ErrorMapper {
             yield 429;
           }
           case RuleViolationException e -> 500;
+          case InternalFailureException e -> 500;
         };
     write(ctx, status, ErrorBody.of(failure.type(), failure.getMessage()));
   }

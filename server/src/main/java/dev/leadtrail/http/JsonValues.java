@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadtrail.error.Echo;
 import dev.leadtrail.error.MalformedRequestException;
 import dev.leadtrail.error.RuleViolationException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -17,20 +19,48 @@ import java.util.Locale;
  */
 public final class JsonValues {
 
-  private static final ObjectMapper EMBEDDED = new ObjectMapper();
+  /**
+   * The longest text any scalar takes: a Text field's 64,000 characters. Parameters with a tighter
+   * rule of their own check it where they are read.
+   */
+  public static final int MAX_TEXT_LENGTH = 64_000;
+
+  /** Enough for any int, with a sign and a fraction of zeros ({@code "25.0"}). */
+  private static final int MAX_WHOLE_NUMBER_LENGTH = 20;
+
+  private static final Json EMBEDDED = new Json();
+  private static final ObjectMapper WRITER = new ObjectMapper();
 
   private JsonValues() {}
 
   /**
    * A scalar as text: a string as it is, a number in plain notation ({@code 1e3} is {@code 1000}),
-   * a boolean as {@code true}/{@code false}; null when absent or null.
+   * a boolean as {@code true}/{@code false}; null when absent or null. Text over {@link
+   * #MAX_TEXT_LENGTH} characters is refused.
    */
   public static String scalarText(JsonNode node, String parameter) {
+    return scalarText(node, parameter, MAX_TEXT_LENGTH);
+  }
+
+  /**
+   * As {@link #scalarText(JsonNode, String)}, with text of at most {@code maxLength} characters.
+   */
+  public static String scalarText(JsonNode node, String parameter, int maxLength) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
     if (node.isTextual()) {
-      return node.textValue();
+      String text = node.textValue();
+      if (text.length() > maxLength && text.codePointCount(0, text.length()) > maxLength) {
+        throw RuleViolationException.invalidInput(
+            parameter,
+            "The value has "
+                + text.codePointCount(0, text.length())
+                + " characters; at most "
+                + maxLength
+                + " are allowed.");
+      }
+      return text;
     }
     if (node.isNumber()) {
       return node.decimalValue().stripTrailingZeros().toPlainString();
@@ -48,11 +78,17 @@ public final class JsonValues {
     if (text == null || text.isBlank()) {
       return null;
     }
+    String stripped = text.strip();
     try {
-      return Integer.valueOf(new BigDecimal(text.strip()).intValueExact());
+      if (stripped.length() <= MAX_WHOLE_NUMBER_LENGTH) {
+        return Integer.valueOf(new BigDecimal(stripped).intValueExact());
+      }
     } catch (NumberFormatException | ArithmeticException e) {
-      throw RuleViolationException.invalidInput(parameter, "'" + text + "' is not a whole number.");
+      // answered below
     }
+    throw RuleViolationException.invalidInput(
+        parameter,
+        Echo.quoted(stripped) + " is not a whole number from -2147483648 to 2147483647.");
   }
 
   /** An optional flag: true/false as booleans or strings, or 1/0; absent, null or "" give null. */
@@ -66,15 +102,15 @@ public final class JsonValues {
       case "false", "0" -> Boolean.FALSE;
       default ->
           throw RuleViolationException.invalidInput(
-              parameter, "'" + text + "' is not true or false.");
+              parameter, Echo.quoted(text) + " is not true or false.");
     };
   }
 
   /** JSON carried inside a string value, as LeadSquared sends OptionSet. */
   public static JsonNode embedded(String text, String parameter) {
     try {
-      return EMBEDDED.readTree(text);
-    } catch (JsonProcessingException e) {
+      return EMBEDDED.parse(text.getBytes(StandardCharsets.UTF_8));
+    } catch (MalformedRequestException e) {
       throw RuleViolationException.invalidInput(parameter, "The value is not valid JSON.");
     }
   }
@@ -82,7 +118,7 @@ public final class JsonValues {
   /** A value written as JSON text, to be carried inside a string value. */
   public static String encode(Object value) {
     try {
-      return EMBEDDED.writeValueAsString(value);
+      return WRITER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a value could not be written as JSON", e);
     }

@@ -1,4 +1,4 @@
-package dev.leadtrail.http;
+package dev.leadtrail.error;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,13 +8,13 @@ import java.util.List;
  * Describes an unexpected failure for the log without its messages, which may carry SQL, values or
  * paths: the chain of exception types (with SQL states), and where in Leadtrail's code it surfaced.
  */
-final class FailureSummary {
+public final class FailureSummary {
 
   private static final String OWN_CODE = "dev.leadtrail.";
 
   private FailureSummary() {}
 
-  static String describe(Throwable failure) {
+  public static String describe(Throwable failure) {
     List<String> chain = new ArrayList<>();
     StackTraceElement ownFrame = null;
     for (Throwable t = failure; t != null && chain.size() < 8; t = t.getCause()) {
