@@ -42,12 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     LeadtrailConfig defaults = ConfigLoader.defaultConfig();
     var config =
         defaults
-            .withServer(
-                new LeadtrailConfig.Server(
-                    bind,
-                    port,
-                    defaults.server().maxBodyBytes(),
-                    defaults.server().shutdownTimeout()))
+            .withServer(defaults.server().withAddress(bind, port))
             .withManagement(new LeadtrailConfig.Management(LOOPBACK, -1))
             .withDatabase(
                 new LeadtrailConfig.Database(

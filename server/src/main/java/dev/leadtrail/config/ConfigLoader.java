@@ -38,6 +38,11 @@ public final class ConfigLoader {
     d.put("server.port", "8080");
     d.put("server.max-body-bytes", String.valueOf(1024 * 1024));
     d.put("server.shutdown-timeout-seconds", "30");
+    d.put("server.read-timeout-seconds", "30");
+    d.put("server.min-read-bytes-per-second", "1024");
+    d.put("server.max-connections-per-address", "1024");
+    d.put("server.max-requests-per-address", "256");
+    d.put("server.max-calls-in-flight-per-organisation", "64");
     d.put("database.url", "jdbc:sqlite:data/leadtrail.db");
     d.put("database.user", "");
     d.put("database.password", "");
@@ -152,7 +157,13 @@ public final class ConfigLoader {
             text("server.bind", true),
             integer("server.port", 0, 65_535),
             integer("server.max-body-bytes", 1024, 256 * 1024 * 1024),
-            Duration.ofSeconds(integer("server.shutdown-timeout-seconds", 0, 3_600)));
+            Duration.ofSeconds(integer("server.shutdown-timeout-seconds", 0, 3_600)),
+            new LeadtrailConfig.ClientLimits(
+                Duration.ofSeconds(integer("server.read-timeout-seconds", 1, 3_600)),
+                integer("server.min-read-bytes-per-second", 0, 1 << 30),
+                integer("server.max-connections-per-address", 0, 1_000_000),
+                integer("server.max-requests-per-address", 0, 1_000_000),
+                integer("server.max-calls-in-flight-per-organisation", 0, 1_000_000)));
     var database =
         new LeadtrailConfig.Database(
             databaseUrl(),

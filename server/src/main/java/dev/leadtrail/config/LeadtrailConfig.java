@@ -16,7 +16,31 @@ public record LeadtrailConfig(
   }
 
   /** {@code shutdownTimeout} bounds how long a stopping server waits for requests in flight. */
-  public record Server(String bind, int port, int maxBodyBytes, Duration shutdownTimeout) {}
+  public record Server(
+      String bind, int port, int maxBodyBytes, Duration shutdownTimeout, ClientLimits clients) {
+
+    public Server withAddress(String newBind, int newPort) {
+      return new Server(newBind, newPort, maxBodyBytes, shutdownTimeout, clients);
+    }
+
+    public Server withClients(ClientLimits newClients) {
+      return new Server(bind, port, maxBodyBytes, shutdownTimeout, newClients);
+    }
+  }
+
+  /**
+   * What one client may hold of the server, so that a slow or greedy one cannot starve the others:
+   * a request must arrive whole (headers and body) within {@code readTimeout}, and after its first
+   * seconds at {@code minReadBytesPerSecond} at least; a client address may hold so many
+   * connections and requests at once, and an organisation so many calls in flight. A cap of 0 is no
+   * cap.
+   */
+  public record ClientLimits(
+      Duration readTimeout,
+      int minReadBytesPerSecond,
+      int connectionsPerAddress,
+      int requestsPerAddress,
+      int callsInFlightPerOrganisation) {}
 
   /** Where {@code /metrics} is served, apart from the API; port -1 serves none. */
   public record Management(String bind, int port) {

@@ -8,10 +8,23 @@ public final class RateLimitedException extends LeadtrailException {
   private final Duration retryAfter;
 
   public RateLimitedException(int calls, Duration window, Duration retryAfter) {
-    super(
-        ErrorType.RATE_LIMIT_EXCEEDED,
-        "API calls exceeded the limit of " + calls + " in " + window.toSeconds() + " second(s)");
+    this(
+        "API calls exceeded the limit of " + calls + " in " + window.toSeconds() + " second(s)",
+        retryAfter);
+  }
+
+  private RateLimitedException(String message, Duration retryAfter) {
+    super(ErrorType.RATE_LIMIT_EXCEEDED, message);
     this.retryAfter = retryAfter;
+  }
+
+  /** The organisation has as many calls in flight as it may have at once. */
+  public static RateLimitedException inFlight(int cap) {
+    return new RateLimitedException(
+        "API calls exceeded the limit of "
+            + cap
+            + " in flight at once; send the next when one has been answered",
+        Duration.ofSeconds(1));
   }
 
   public Duration retryAfter() {

@@ -1,48 +1,62 @@
 package dev.leadtrail.http;
 
+import dev.leadtrail.logging.Redaction;
 import io.javalin.http.Context;
 import java.util.Locale;
-import java.util.Set;
+import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per request: method, path and query with the keys' values redacted, status, duration,
- * organisation and request id. Headers are never logged.
+ * One line per request: method, path and query with the secrets' values hidden ({@link Redaction}),
+ * status, duration, organisation and request id. Headers are never logged.
  */
 final class AccessLog {
 
   private static final Logger log = LoggerFactory.getLogger("leadtrail.access");
-  private static final Set<String> SECRET_PARAMETERS = Set.of("accesskey", "secretkey");
 
   void log(Context ctx, float millis) {
-    if (!log.isInfoEnabled()) {
-      return;
+    if (log.isInfoEnabled()) {
+      line(
+          ctx.method().name(),
+          ctx.path(),
+          ctx.queryString(),
+          ctx.statusCode(),
+          millis,
+          RequestAttributes.orgId(ctx),
+          RequestAttributes.requestId(ctx));
     }
-    log.info(
-        "{} {} {} {}ms org={} request={}",
-        ctx.method().name(),
-        ctx.path() + redactedQuery(ctx.queryString()),
-        ctx.statusCode(),
-        String.format(Locale.ROOT, "%.1f", millis),
-        RequestAttributes.orgId(ctx),
-        RequestAttributes.requestId(ctx));
   }
 
-  static String redactedQuery(String query) {
-    if (query == null || query.isEmpty()) {
-      return "";
+  /** A request answered before Javalin saw it (refused at the door). */
+  void logRefused(Request request, int status, long millis) {
+    if (log.isInfoEnabled()) {
+      line(
+          request.getMethod(),
+          request.getHttpURI().getPath(),
+          request.getHttpURI().getQuery(),
+          status,
+          millis,
+          "-",
+          "-");
     }
-    var redacted = new StringBuilder("?");
-    for (String pair : query.split("&", -1)) {
-      if (redacted.length() > 1) {
-        redacted.append('&');
-      }
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      boolean secret = SECRET_PARAMETERS.contains(name.toLowerCase(Locale.ROOT));
-      redacted.append(secret ? name + "=***" : pair);
-    }
-    return redacted.toString();
+  }
+
+  private static void line(
+      String method,
+      String path,
+      String query,
+      int status,
+      float millis,
+      String orgId,
+      String requestId) {
+    log.info(
+        "{} {} {} {}ms org={} request={}",
+        method,
+        Redaction.redactText(path + (query == null || query.isEmpty() ? "" : "?" + query)),
+        status,
+        String.format(Locale.ROOT, "%.1f", millis),
+        orgId,
+        requestId);
   }
 }

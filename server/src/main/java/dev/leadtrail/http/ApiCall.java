@@ -41,7 +41,7 @@ public final class ApiCall {
 
   static Optional<String> queryParameter(Context ctx, String name) {
     for (Map.Entry<String, List<String>> entry : ctx.queryParamMap().entrySet()) {
-      if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+      if (equalsIgnoringAsciiCase(entry.getKey(), name) && !entry.getValue().isEmpty()) {
         String value = entry.getValue().getFirst();
         if (!StorableText.isStorable(value)) {
           throw new MalformedRequestException(
@@ -51,6 +51,25 @@ public final class ApiCall {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Names match ignoring the case of ASCII letters only, as LeadSquared's clients spell them: under
+   * Unicode's rules {@code ſecretKey} (a long s) and {@code accessKey} with a Kelvin sign would
+   * match too.
+   */
+  private static boolean equalsIgnoringAsciiCase(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < a.length(); i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y && (x > 127 || y > 127 || Character.toLowerCase(x) != Character.toLowerCase(y))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The body as parsed: {@code {}} for an empty body of a read call. */

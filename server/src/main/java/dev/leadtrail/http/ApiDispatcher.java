@@ -6,17 +6,20 @@ import dev.leadtrail.auth.Caller;
 import dev.leadtrail.auth.Credentials;
 import dev.leadtrail.error.MalformedRequestException;
 import dev.leadtrail.error.PayloadTooLargeException;
+import dev.leadtrail.error.RateLimitedException;
+import dev.leadtrail.org.OrgId;
+import dev.leadtrail.ratelimit.ConcurrencyCap;
 import dev.leadtrail.ratelimit.RateLimiter;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
- * Serves everything under {@code /v2/}: finds the operation, authenticates the caller, spends one
- * call of the organisation's budget (after authentication, so that bad keys cannot drain it), reads
- * the body, then hands over to the operation. Thread-safe.
+ * Serves everything under {@code /v2/}: finds the operation, takes the body (already loaded by
+ * {@link RequestIntake}'s chain), authenticates the caller, spends one call of the organisation's
+ * budget (after authentication, so that bad keys cannot drain it) within its cap of calls in
+ * flight, parses the body, then hands over to the operation. Thread-safe.
  */
 final class ApiDispatcher {
 
@@ -26,6 +29,7 @@ final class ApiDispatcher {
   private final RouteTable routes;
   private final Authenticator authenticator;
   private final RateLimiter rateLimiter;
+  private final ConcurrencyCap<OrgId> callsInFlight;
   private final Json json;
   private final int maxBodyBytes;
 
@@ -33,11 +37,13 @@ final class ApiDispatcher {
       RouteTable routes,
       Authenticator authenticator,
       RateLimiter rateLimiter,
+      ConcurrencyCap<OrgId> callsInFlight,
       Json json,
       int maxBodyBytes) {
     this.routes = routes;
     this.authenticator = authenticator;
     this.rateLimiter = rateLimiter;
+    this.callsInFlight = callsInFlight;
     this.json = json;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -45,11 +51,20 @@ final class ApiDispatcher {
   void handle(Context ctx) {
     ApiRoute route = routes.resolve(ctx.method(), ctx.path().substring(BASE.length()));
     RequestMetrics.operation(ctx, route);
+    // Whole before anything is spent on it: a body that failed to arrive costs no hash and no call.
+    byte[] body = route.body() == BodyPolicy.NONE ? null : readBounded(ctx);
     Caller caller = authenticator.authenticate(credentials(ctx));
     RequestAttributes.caller(ctx, caller);
-    rateLimiter.acquire(caller.organisation(), route.rateClass());
-    JsonNode body = body(ctx, route.body());
-    route.handler().handle(new ApiCall(ctx, json, caller, body));
+    OrgId orgId = caller.orgId();
+    if (!callsInFlight.tryTake(orgId)) {
+      throw RateLimitedException.inFlight(callsInFlight.cap());
+    }
+    try {
+      rateLimiter.acquire(caller.organisation(), route.rateClass());
+      route.handler().handle(new ApiCall(ctx, json, caller, parsed(ctx, route.body(), body)));
+    } finally {
+      callsInFlight.release(orgId);
+    }
   }
 
   /** Each key from the query when it is there (names ignoring case), else from its header. */
@@ -59,11 +74,10 @@ final class ApiDispatcher {
         ApiCall.queryParameter(ctx, "secretKey").orElseGet(() -> ctx.header("x-LSQ-SecretKey")));
   }
 
-  private JsonNode body(Context ctx, BodyPolicy policy) {
+  private JsonNode parsed(Context ctx, BodyPolicy policy, byte[] bytes) {
     if (policy == BodyPolicy.NONE) {
       return json.emptyObject();
     }
-    byte[] bytes = readBounded(ctx);
     if (isBlank(bytes)) {
       if (policy == BodyPolicy.REQUIRED) {
         throw new MalformedRequestException(
@@ -96,8 +110,20 @@ final class ApiDispatcher {
       }
       return bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException("the request body could not be read", e);
+      // The client's fault (it stopped, sent too slowly, or broke the chunked encoding): answered
+      // and logged as a bad request, and the connection is not kept.
+      ctx.header("Connection", "close");
+      throw new MalformedRequestException(unreadable(e));
     }
+  }
+
+  private static String unreadable(IOException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestIntake.ReadTooSlowException slow) {
+        return slow.getMessage();
+      }
+    }
+    return "The request body could not be read whole.";
   }
 
   /** Reads and discards what is left of the body, at most {@link #DRAIN_LIMIT_BYTES}. */

@@ -4,6 +4,7 @@ import dev.leadtrail.auth.Authenticator;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.ApiNotFoundException;
 import dev.leadtrail.management.HealthBody;
+import dev.leadtrail.ratelimit.ConcurrencyCap;
 import dev.leadtrail.ratelimit.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -17,8 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -38,9 +42,16 @@ public final class HttpServer {
           HandlerType.POST,
           HandlerType.PUT,
           HandlerType.PATCH,
-          HandlerType.DELETE);
+          HandlerType.DELETE,
+          HandlerType.HEAD);
 
   private static final Duration DRAIN_POLL = Duration.ofMillis(20);
+
+  /**
+   * Room over the body limit while a body is loaded ahead of Javalin, which counts Jetty's framing
+   * too; the dispatcher holds the body to the exact limit.
+   */
+  private static final int BODY_SLACK_BYTES = 64 * 1024;
 
   private final Javalin javalin;
   private final AtomicBoolean draining;
@@ -62,7 +73,13 @@ public final class HttpServer {
     var json = new Json();
     var routes = new RouteTable(endpoints.stream().flatMap(e -> e.routes().stream()).toList());
     var dispatcher =
-        new ApiDispatcher(routes, authenticator, rateLimiter, json, config.maxBodyBytes());
+        new ApiDispatcher(
+            routes,
+            authenticator,
+            rateLimiter,
+            new ConcurrencyCap<>(config.clients().callsInFlightPerOrganisation()),
+            json,
+            config.maxBodyBytes());
     var errors = new ErrorMapper(json, config.maxBodyBytes());
     var accessLog = new AccessLog();
     var requestMetrics = new RequestMetrics(metrics);
@@ -72,16 +89,32 @@ public final class HttpServer {
             app -> {
               app.startup.showJavalinBanner = false;
               app.startup.showOldJavalinVersionWarning = false;
-              app.jetty.host = config.bind();
-              app.jetty.port = config.port();
               app.http.maxRequestSize = config.maxBodyBytes();
+              app.jetty.addConnector(
+                  (jetty, http) -> {
+                    var connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+                    connector.setHost(config.bind());
+                    connector.setPort(config.port());
+                    connector.addEventListener(
+                        new ConnectionsPerAddress(config.clients().connectionsPerAddress()));
+                    return connector;
+                  });
               app.router.caseInsensitiveRoutes = true;
               app.router.ignoreTrailingSlashes = true;
               app.jetty.modifyServer(
                   jetty -> {
-                    jetty.setErrorHandler(new JettyErrorHandler(json));
-                    // Javalin puts its own handler inside this one.
-                    jetty.setHandler(new GracefulHandler());
+                    jetty.setErrorHandler(new JettyErrorHandler(json, config.maxBodyBytes()));
+                    // Javalin puts its own handler inside the innermost one: it sees a request
+                    // only once its whole body has arrived, so a slow client holds no thread.
+                    jetty.setHandler(
+                        new GracefulHandler(
+                            new RequestIntake(
+                                config.clients(),
+                                json,
+                                accessLog,
+                                new EagerContentHandler(
+                                    new EagerContentHandler.RetainedContentLoaderFactory(
+                                        config.maxBodyBytes() + BODY_SLACK_BYTES, -1, true)))));
                     jetty.setStopTimeout(config.shutdownTimeout().toMillis());
                   });
               app.requestLogger.http(
@@ -100,6 +133,8 @@ public final class HttpServer {
                   });
               app.routes.get("/health/live", ctx -> health(ctx, true));
               app.routes.get("/health/ready", ctx -> health(ctx, ready.getAsBoolean()));
+              app.routes.head("/health/live", ctx -> health(ctx, true));
+              app.routes.head("/health/ready", ctx -> health(ctx, ready.getAsBoolean()));
               for (HandlerType method : METHODS) {
                 app.routes.addHttpHandler(method, ApiDispatcher.BASE + "*", dispatcher::handle);
               }

@@ -1,6 +1,7 @@
 package dev.leadtrail.http;
 
 import dev.leadtrail.error.ErrorType;
+import dev.leadtrail.error.PayloadTooLargeException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -9,33 +10,68 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers the requests Jetty refuses before Javalin sees them (a malformed URI, headers too large)
- * in the contract's envelope rather than Jetty's HTML page. The refused request is never echoed
- * back.
+ * Answers the requests Jetty refuses before Javalin sees them (a malformed URI, headers too large,
+ * a body over the limit, an HTTP version it does not speak) in the contract's envelope, with the
+ * contract's statuses: 404 for no such path, 413 for a body over the limit, 400 for any other fault
+ * of the request, 500 for Jetty's own failures. The refused request is never echoed back.
  */
 final class JettyErrorHandler extends ErrorHandler {
 
   private final Json json;
+  private final long maxBodyBytes;
 
-  JettyErrorHandler(Json json) {
+  JettyErrorHandler(Json json, long maxBodyBytes) {
     this.json = json;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     int status = response.getStatus();
-    ErrorBody body =
-        switch (status) {
-          case 404, 405 -> ErrorBody.of(ErrorType.NOT_FOUND, "No API answers this request.");
-          case 413 -> ErrorBody.of(ErrorType.INVALID_INPUT, "The request is too large.");
-          case 431 -> ErrorBody.of(ErrorType.INVALID_INPUT, "The request headers are too large.");
-          default ->
-              status >= 500
-                  ? ErrorBody.of(ErrorType.INTERNAL, "The request could not be completed.")
-                  : ErrorBody.of(ErrorType.INVALID_INPUT, "The request is malformed.");
-        };
+    switch (status) {
+      case 404, 405 ->
+          write(
+              json,
+              response,
+              callback,
+              404,
+              ErrorBody.of(ErrorType.NOT_FOUND, "No API answers this request."));
+      case 413 ->
+          write(
+              json,
+              response,
+              callback,
+              413,
+              ErrorBody.of(
+                  ErrorType.INVALID_INPUT,
+                  new PayloadTooLargeException(maxBodyBytes).getMessage()));
+      case 414 -> badRequest(response, callback, "The request URI is too long.");
+      case 431 -> badRequest(response, callback, "The request headers are too large.");
+      case 505 -> badRequest(response, callback, "The request's HTTP version is not supported.");
+      default -> {
+        if (status >= 500) {
+          write(
+              json,
+              response,
+              callback,
+              500,
+              ErrorBody.of(ErrorType.INTERNAL, "The request could not be completed."));
+        } else {
+          badRequest(response, callback, "The request is malformed.");
+        }
+      }
+    }
+    return true;
+  }
+
+  private void badRequest(Response response, Callback callback, String message) {
+    write(json, response, callback, 400, ErrorBody.of(ErrorType.INVALID_INPUT, message));
+  }
+
+  /** Writes a whole answer in the envelope, outside Javalin. */
+  static void write(Json json, Response response, Callback callback, int status, ErrorBody body) {
+    response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
     response.write(true, ByteBuffer.wrap(json.write(body)), callback);
-    return true;
   }
 }

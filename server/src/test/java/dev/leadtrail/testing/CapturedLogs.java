@@ -3,6 +3,8 @@ package dev.leadtrail.testing;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +26,18 @@ public final class CapturedLogs implements AutoCloseable {
   public List<String> lines() {
     synchronized (appender.list) {
       return appender.list.stream().map(CapturedLogs::text).toList();
+    }
+  }
+
+  /**
+   * Every line as the shipped configuration writes it to standard output, through the console
+   * appender's own layout (its redaction included).
+   */
+  public List<String> renderedLines() {
+    var console = (ConsoleAppender<ILoggingEvent>) root.getAppender("CONSOLE");
+    var layout = ((LayoutWrappingEncoder<ILoggingEvent>) console.getEncoder()).getLayout();
+    synchronized (appender.list) {
+      return appender.list.stream().map(layout::doLayout).toList();
     }
   }
 

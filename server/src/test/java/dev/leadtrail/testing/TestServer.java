@@ -42,7 +42,11 @@ public final class TestServer implements AutoCloseable {
         defaults
             .withServer(
                 new LeadtrailConfig.Server(
-                    "127.0.0.1", 0, defaults.server().maxBodyBytes(), Duration.ofSeconds(5)))
+                    "127.0.0.1",
+                    0,
+                    defaults.server().maxBodyBytes(),
+                    Duration.ofSeconds(5),
+                    defaults.server().clients()))
             .withDatabase(database.config())
             .withManagement(new LeadtrailConfig.Management("127.0.0.1", -1));
     return new TestServer(Leadtrail.start(adjust.apply(config)));
