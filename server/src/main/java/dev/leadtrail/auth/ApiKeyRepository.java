@@ -46,6 +46,12 @@ final class ApiKeyRepository {
        WHERE org_id = :orgId AND access_key = :accessKey AND revoked_at IS NULL\
       """;
 
+  private static final String REPLACE_HASH =
+      """
+      UPDATE api_keys SET secret_hash = :newHash
+       WHERE access_key = :accessKey AND secret_hash = :oldHash\
+      """;
+
   void insert(
       Handle handle, OrgId orgId, UserId userId, String accessKey, String secretHash, Instant now) {
     handle
@@ -68,6 +74,16 @@ final class ApiKeyRepository {
                     rs.getString("secret_hash"),
                     new Caller(OrganisationRepository.map(rs), UserRepository.map(rs))))
         .findOne();
+  }
+
+  /** Stores a key's secret under another hash, unless its hash changed meanwhile. */
+  void replaceHash(Handle handle, String accessKey, String oldHash, String newHash) {
+    handle
+        .createUpdate(REPLACE_HASH)
+        .bind("accessKey", accessKey)
+        .bind("oldHash", oldHash)
+        .bind("newHash", newHash)
+        .execute();
   }
 
   boolean isLive(Handle handle, OrgId orgId, String accessKey) {

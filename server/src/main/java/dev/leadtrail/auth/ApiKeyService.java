@@ -9,6 +9,7 @@ import dev.leadtrail.user.UserRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /** Issues and revokes key pairs. Thread-safe. */
 public final class ApiKeyService {
@@ -19,6 +20,10 @@ public final class ApiKeyService {
   private final SecretHasher hasher;
   private final Clock clock;
   private final Runnable accessChanged;
+  private static final int SECRET_BYTES = 20;
+  private static final Pattern ISSUED_SECRET =
+      Pattern.compile("[0-9a-f]{" + SECRET_BYTES * 2 + "}");
+
   private final SecureRandom random = new SecureRandom();
 
   ApiKeyService(
@@ -38,12 +43,19 @@ public final class ApiKeyService {
 
   /** A new random key pair for an active user of the organisation. */
   public IssuedKey issue(OrgId orgId, UserId userId) {
-    return issue(orgId, userId, new IssuedKey("lt_" + randomHex(16), randomHex(20)));
+    var key = new IssuedKey("lt_" + randomHex(16), randomHex(SECRET_BYTES));
+    return store(orgId, userId, key, hasher.hashRandom(key.secretKey()));
   }
 
-  /** Stores the given key pair (the demo organisation's fixed keys use this). */
+  /**
+   * Stores the given key pair (the demo organisation's fixed keys use this). A chosen secret may be
+   * guessable, so it is stored under the slow hash.
+   */
   public IssuedKey issue(OrgId orgId, UserId userId, IssuedKey key) {
-    String secretHash = hasher.hash(key.secretKey());
+    return store(orgId, userId, key, hasher.hash(key.secretKey()));
+  }
+
+  private IssuedKey store(OrgId orgId, UserId userId, IssuedKey key, String secretHash) {
     database.write(
         handle -> {
           var user =
@@ -82,6 +94,11 @@ public final class ApiKeyService {
         database.write(handle -> keys.revoke(handle, orgId, accessKey, clock.instant()));
     accessChanged.run();
     return revoked;
+  }
+
+  /** Whether a secret has the form of one this service draws (and so its 160 random bits). */
+  static boolean looksIssued(String secret) {
+    return ISSUED_SECRET.matcher(secret).matches();
   }
 
   private String randomHex(int bytes) {

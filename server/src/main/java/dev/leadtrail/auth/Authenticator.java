@@ -10,6 +10,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.crypto.Mac;
@@ -23,11 +25,13 @@ import javax.crypto.spec.SecretKeySpec;
  * limit changed through this process takes effect at once ({@link #forgetCallers()}), and one
  * changed by another instance or by the admin command within {@link #HELD_FOR}.
  *
- * <p>The slow hash is run once per key and process: once a secret has matched its stored hash, an
- * HMAC of it under a key that lives only in this process stands in for the next comparisons with
- * that same stored hash, and any other secret is refused without hashing, so that guessing at a key
- * in use costs the server next to nothing. Callers presenting a key for the first time at once wait
- * for one hash rather than each running their own. Thread-safe.
+ * <p>Issued secrets are checked by a fast hash (see {@link SecretHasher}): a wrong secret costs
+ * what an unknown key costs. A chosen secret's slow hash is run once per key and process: once it
+ * has matched, an HMAC of it under a key that lives only in this process stands in for the next
+ * comparisons, and any other secret is refused without hashing. Until then, callers presenting the
+ * same secret at once wait for one hash, and callers presenting different secrets each run their
+ * own, side by side: a caller guessing at a key never makes its owner wait in line behind the
+ * guesses. Thread-safe.
  */
 public final class Authenticator {
 
@@ -35,11 +39,13 @@ public final class Authenticator {
   public static final Duration HELD_FOR = RecentUsers.HELD_FOR;
 
   private static final int CALLERS_HELD = 100_000;
-  private static final int HASHING_LOCKS = 64;
 
   private record Verified(String secretHash, byte[] fingerprint) {}
 
   private record Held(Caller caller, byte[] fingerprint) {}
+
+  /** One secret presented for one stored hash: the unit a slow check is shared by. */
+  private record Attempt(String accessKey, String secretHash, String fingerprint) {}
 
   private final Database database;
   private final ApiKeyRepository keys;
@@ -47,16 +53,14 @@ public final class Authenticator {
   private final ConcurrentMap<String, Verified> verified = new ConcurrentHashMap<>();
   private final Cache<String, Held> recent =
       Caffeine.newBuilder().expireAfterWrite(HELD_FOR).maximumSize(CALLERS_HELD).build();
-  private final Object[] hashingLocks = new Object[HASHING_LOCKS];
+  private final ConcurrentMap<Attempt, CompletableFuture<Boolean>> slowChecks =
+      new ConcurrentHashMap<>();
   private final SecretKeySpec fingerprintKey;
 
   Authenticator(Database database, ApiKeyRepository keys, SecretHasher hasher) {
     this.database = database;
     this.keys = keys;
     this.hasher = hasher;
-    for (int i = 0; i < hashingLocks.length; i++) {
-      hashingLocks[i] = new Object();
-    }
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     this.fingerprintKey = new SecretKeySpec(key, "HmacSHA256");
@@ -94,20 +98,40 @@ public final class Authenticator {
 
   private boolean secretMatches(
       String accessKey, String secret, byte[] fingerprint, String secretHash) {
+    if (!SecretHasher.isSlow(secretHash)) {
+      return hasher.matches(secret, secretHash);
+    }
     Verified known = verified.get(accessKey);
-    if (known == null || !known.secretHash().equals(secretHash)) {
-      synchronized (hashingLocks[Math.floorMod(accessKey.hashCode(), hashingLocks.length)]) {
-        known = verified.get(accessKey);
-        if (known == null || !known.secretHash().equals(secretHash)) {
-          if (!hasher.matches(secret, secretHash)) {
-            return false;
-          }
-          verified.put(accessKey, new Verified(secretHash, fingerprint));
-          return true;
+    if (known != null && known.secretHash().equals(secretHash)) {
+      return MessageDigest.isEqual(known.fingerprint(), fingerprint);
+    }
+    var attempt = new Attempt(accessKey, secretHash, HexFormat.of().formatHex(fingerprint));
+    var mine = new CompletableFuture<Boolean>();
+    CompletableFuture<Boolean> running = slowChecks.putIfAbsent(attempt, mine);
+    if (running != null) {
+      return running.join();
+    }
+    try {
+      boolean matches = hasher.matches(secret, secretHash);
+      if (matches) {
+        verified.put(accessKey, new Verified(secretHash, fingerprint));
+        if (ApiKeyService.looksIssued(secret)) {
+          // Issued before issued secrets got the fast hash: from now on it has it.
+          database.write(
+              handle -> {
+                keys.replaceHash(handle, accessKey, secretHash, hasher.hashRandom(secret));
+                return null;
+              });
         }
       }
+      mine.complete(matches);
+      return matches;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      slowChecks.remove(attempt, mine);
     }
-    return MessageDigest.isEqual(known.fingerprint(), fingerprint);
   }
 
   private byte[] fingerprint(String secret) {

@@ -71,6 +71,16 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /** The first column of the first row a query gives, read behind the server's back. */
+  public String queryString(String sql) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(config.url(), config.user(), config.password());
+        Statement statement = connection.createStatement();
+        var rows = statement.executeQuery(sql)) {
+      return rows.next() ? rows.getString(1) : null;
+    }
+  }
+
   /** The same schema reached through another host and port, e.g. a {@link TcpProxy}. */
   public LeadtrailConfig.Database configThrough(int port) {
     if (postgresSchema == null) {
