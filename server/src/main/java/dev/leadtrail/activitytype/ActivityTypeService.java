@@ -64,6 +64,7 @@ public final class ActivityTypeService {
     List<FieldDefinition> fields = definitions(draft.fields() == null ? List.of() : draft.fields());
     return database.write(
         handle -> {
+          database.dialect().serialize(handle, "activity-types:" + caller.orgId().value());
           var type =
               new ActivityType(
                   caller.orgId(),

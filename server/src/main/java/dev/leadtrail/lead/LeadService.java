@@ -59,6 +59,7 @@ public final class LeadService {
                         searchBy.attribute(), "SearchBy names it, so it needs a value."));
     return database.write(
         handle -> {
+          serializeLookup(handle, caller.orgId(), searchBy, wanted);
           Optional<Lead> existing = findBy(handle, caller.orgId(), searchBy, wanted);
           if (existing.isEmpty()) {
             return insert(handle, caller, attributes);
@@ -113,10 +114,28 @@ public final class LeadService {
    */
   public LeadId findOrCreate(
       Handle handle, Caller caller, EmailAddress email, List<LeadAttribute> attributes) {
+    serializeLookup(handle, caller.orgId(), SearchBy.EMAIL_ADDRESS, email.key());
     return leads
         .findByEmail(handle, caller.orgId(), email, RowLock.FOR_UPDATE)
         .map(Lead::id)
         .orElseGet(() -> insert(handle, caller, attributes));
+  }
+
+  /**
+   * Two transactions looking up one new lead must not both find none and both create it: each waits
+   * for the other's lookup-and-insert under the value it looks up.
+   */
+  private void serializeLookup(Handle handle, OrgId orgId, SearchBy searchBy, String value) {
+    database
+        .dialect()
+        .serialize(
+            handle,
+            "lead:"
+                + orgId.value()
+                + ":"
+                + searchBy
+                + ":"
+                + value.strip().toLowerCase(Locale.ROOT));
   }
 
   /** Adds an activity's score to its lead, within the caller's transaction. */

@@ -1,5 +1,7 @@
 package dev.leadtrail.storage;
 
+import org.jdbi.v3.core.Handle;
+
 /**
  * Whatever differs between SQLite and PostgreSQL. Repositories ask the dialect instead of testing
  * which database they run on; a repository that needs {@code if (postgres)} means a method is
@@ -37,6 +39,13 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
   default String withLock(String sql, RowLock lock) {
     return lock == RowLock.FOR_UPDATE ? sql + lockForUpdate() : sql;
   }
+
+  /**
+   * Makes the transaction wait until no other transaction holds {@code name}, and hold it until it
+   * ends: for a read-then-insert whose rows do not exist yet to lock, such as allocating the next
+   * event code. SQLite needs none: its single writer already runs writes one at a time.
+   */
+  void serialize(Handle handle, String name);
 
   /**
    * Whether one statement may update rows of one table and insert into another (a data-modifying

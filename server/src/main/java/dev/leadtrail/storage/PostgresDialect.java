@@ -1,6 +1,7 @@
 package dev.leadtrail.storage;
 
 import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
 
 /** PostgreSQL: the shared store when several instances serve one organisation. */
 public record PostgresDialect() implements Dialect {
@@ -15,6 +16,15 @@ public record PostgresDialect() implements Dialect {
   @Override
   public String lockForUpdate() {
     return " FOR UPDATE";
+  }
+
+  @Override
+  public void serialize(Handle handle, String name) {
+    handle
+        .createQuery("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))")
+        .bind("name", name)
+        .map((row, context) -> true)
+        .one();
   }
 
   @Override

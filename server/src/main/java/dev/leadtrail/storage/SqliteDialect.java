@@ -1,6 +1,7 @@
 package dev.leadtrail.storage;
 
 import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
 import org.sqlite.SQLiteErrorCode;
 
 /** SQLite: one file, WAL journal, one writer. */
@@ -14,6 +15,11 @@ public record SqliteDialect() implements Dialect {
   @Override
   public String lockForUpdate() {
     return "";
+  }
+
+  @Override
+  public void serialize(Handle handle, String name) {
+    // The one writer runs every write transaction alone.
   }
 
   @Override

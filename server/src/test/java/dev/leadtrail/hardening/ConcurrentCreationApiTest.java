@@ -1,0 +1,124 @@
+package dev.leadtrail.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leadtrail.config.LeadtrailConfig;
+import dev.leadtrail.testing.ApiTestCase;
+import dev.leadtrail.testing.Tenant;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calls that look something up and create it when it is missing, sent sixteen at once: each must
+ * succeed as if sent one after the other, on both stores.
+ */
+abstract class ConcurrentCreationApiTest extends ApiTestCase {
+
+  private static final int CALLS = 16;
+
+  private final ExecutorService callers = Executors.newFixedThreadPool(CALLS);
+
+  @Override
+  protected LeadtrailConfig configure(LeadtrailConfig config) {
+    return withoutRateLimits(config);
+  }
+
+  @AfterAll
+  void stopCallers() {
+    callers.shutdownNow();
+  }
+
+  @Test
+  void sixteenTypesCreatedAtOnce_allSucceedUnderDistinctEventCodes() throws Exception {
+    Tenant tenant = server.newTenant("Types");
+
+    List<HttpResponse<String>> answers =
+        atOnce(
+            i ->
+                server.postJson(
+                    "/v2/ProspectActivity.svc/CreateType?" + tenant.keyQuery(),
+                    "{\"ActivityEventName\":\"Type " + i + "\"}"));
+
+    Set<String> codes = new HashSet<>();
+    for (var answer : answers) {
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      codes.add(json(answer).get("Message").get("Id").asText());
+    }
+    assertThat(codes).hasSize(CALLS);
+  }
+
+  @Test
+  void sixteenCreateOrUpdatesOfOneNewEmail_allSucceedOnOneLead() throws Exception {
+    Tenant tenant = server.newTenant("Leads");
+
+    List<HttpResponse<String>> answers =
+        atOnce(
+            i ->
+                server.postJson(
+                    "/v2/LeadManagement.svc/Lead.CreateOrUpdate?" + tenant.keyQuery(),
+                    "[{\"Attribute\":\"EmailAddress\",\"Value\":\"Same@Example.com\"},"
+                        + "{\"Attribute\":\"FirstName\",\"Value\":\"Try "
+                        + i
+                        + "\"}]"));
+
+    Set<String> leads = new HashSet<>();
+    for (var answer : answers) {
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      leads.add(json(answer).get("Message").get("Id").asText());
+    }
+    assertThat(leads).hasSize(1);
+  }
+
+  @Test
+  void sixteenActivitiesPostedAtOnceOnOneNewEmail_allLandOnOneLead() throws Exception {
+    Tenant tenant = server.newTenant("Posts");
+    server.postJson(
+        "/v2/ProspectActivity.svc/CreateType?" + tenant.keyQuery(),
+        "{\"ActivityEventName\":\"Call\"}");
+
+    List<HttpResponse<String>> answers =
+        atOnce(
+            i ->
+                server.postJson(
+                    "/v2/ProspectActivity.svc/Create?" + tenant.keyQuery(),
+                    "{\"EmailAddress\":\"new@example.com\",\"ActivityEvent\":200}"));
+
+    Set<String> leads = new HashSet<>();
+    for (var answer : answers) {
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      leads.add(json(answer).get("Message").get("RelatedId").asText());
+    }
+    assertThat(leads).hasSize(1);
+  }
+
+  private List<HttpResponse<String>> atOnce(IntFunction<HttpResponse<String>> call)
+      throws Exception {
+    var start = new CountDownLatch(1);
+    List<Future<HttpResponse<String>>> pending = new ArrayList<>();
+    for (int i = 0; i < CALLS; i++) {
+      int n = i;
+      pending.add(
+          callers.submit(
+              () -> {
+                start.await();
+                return call.apply(n);
+              }));
+    }
+    start.countDown();
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    for (var answer : pending) {
+      answers.add(answer.get());
+    }
+    return answers;
+  }
+}
