@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadtrail.error.Echo;
 import dev.leadtrail.error.MalformedRequestException;
 import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.value.PlainDecimal;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads request values at the edge. Clients send scalars as strings ({@code "Value":"1"}) or as
@@ -81,9 +83,12 @@ public final class JsonValues {
     String stripped = text.strip();
     try {
       if (stripped.length() <= MAX_WHOLE_NUMBER_LENGTH) {
-        return Integer.valueOf(new BigDecimal(stripped).intValueExact());
+        Optional<BigDecimal> number = PlainDecimal.parse(stripped);
+        if (number.isPresent()) {
+          return number.get().intValueExact();
+        }
       }
-    } catch (NumberFormatException | ArithmeticException e) {
+    } catch (ArithmeticException e) {
       // answered below
     }
     throw RuleViolationException.invalidInput(

@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -79,6 +82,35 @@ public final class TestDatabase implements AutoCloseable {
         var rows = statement.executeQuery(sql)) {
       return rows.next() ? rows.getString(1) : null;
     }
+  }
+
+  /**
+   * Every row of the tables, as text in a stable order, read behind the server's back: two equal
+   * snapshots mean nothing in them changed.
+   */
+  public String snapshot(List<String> tables) throws SQLException {
+    var text = new StringBuilder();
+    try (Connection connection =
+            DriverManager.getConnection(config.url(), config.user(), config.password());
+        Statement statement = connection.createStatement()) {
+      for (String table : tables) {
+        List<String> rows = new ArrayList<>();
+        try (var result = statement.executeQuery("SELECT * FROM " + table)) {
+          int columns = result.getMetaData().getColumnCount();
+          while (result.next()) {
+            var row = new StringBuilder();
+            for (int i = 1; i <= columns; i++) {
+              row.append(result.getString(i)).append('|');
+            }
+            rows.add(row.toString());
+          }
+        }
+        Collections.sort(rows);
+        text.append(table).append('\n');
+        rows.forEach(row -> text.append(row).append('\n'));
+      }
+    }
+    return text.toString();
   }
 
   /** The same schema reached through another host and port, e.g. a {@link TcpProxy}. */
