@@ -38,6 +38,10 @@ class SlowClientTest {
   private final List<Socket> sockets = new ArrayList<>();
 
   private void start(Duration readTimeout, int requestsPerAddress) {
+    start(readTimeout, 1024, requestsPerAddress);
+  }
+
+  private void start(Duration readTimeout, int connectionsPerAddress, int requestsPerAddress) {
     database = TestDatabase.sqlite(folder);
     server =
         TestServer.start(
@@ -48,7 +52,11 @@ class SlowClientTest {
                         .server()
                         .withClients(
                             new LeadtrailConfig.ClientLimits(
-                                readTimeout, 1024, 1024, requestsPerAddress, 64))));
+                                readTimeout,
+                                1024,
+                                connectionsPerAddress,
+                                requestsPerAddress,
+                                64))));
   }
 
   @AfterEach
@@ -133,6 +141,37 @@ class SlowClientTest {
     assertThat(answer).startsWith("HTTP/1.1 400").contains("slower than 1024 bytes a second");
     assertThat(Duration.ofNanos(System.nanoTime() - began))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void connectionsOverTheAddresssCap_areClosedAtOnceAndOtherAddressesStillConnect()
+      throws Exception {
+    start(Duration.ofSeconds(30), 4, 200);
+    Tenant tenant = server.newTenant("Hoarder");
+    for (int i = 0; i < 4; i++) {
+      sockets.add(slowRequest(tenant, 100));
+    }
+
+    Socket fifth = slowRequest(tenant, 100);
+    sockets.add(fifth);
+    fifth.setSoTimeout(5_000);
+
+    assertThat(closedWithoutAnswer(fifth)).isTrue();
+    assertThat(
+            server
+                .get("/v2/Authentication.svc/UserByAccessKey.Get?" + tenant.keyQuery())
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  private static boolean closedWithoutAnswer(Socket socket) throws IOException {
+    try {
+      return socket.getInputStream().read() == -1;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (java.net.SocketException e) {
+      return true;
+    }
   }
 
   private Socket slowRequest(Tenant tenant, int contentLength) throws IOException {
