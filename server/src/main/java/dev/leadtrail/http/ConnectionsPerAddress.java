@@ -3,6 +3,8 @@ package dev.leadtrail.http;
 import dev.leadtrail.ratelimit.ConcurrencyCap;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.io.Connection;
 
 /**
@@ -14,20 +16,28 @@ final class ConnectionsPerAddress implements Connection.Listener {
 
   private final ConcurrencyCap<String> open;
 
+  /** Each open connection's address: a closed socket no longer tells it. */
+  private final Map<Connection, String> addresses = new ConcurrentHashMap<>();
+
   ConnectionsPerAddress(int cap) {
     this.open = new ConcurrencyCap<>(cap);
   }
 
   @Override
   public void onOpened(Connection connection) {
-    if (open.take(address(connection)) > open.cap()) {
+    String address = address(connection);
+    addresses.put(connection, address);
+    if (open.take(address) > open.cap()) {
       connection.getEndPoint().close();
     }
   }
 
   @Override
   public void onClosed(Connection connection) {
-    open.release(address(connection));
+    String address = addresses.remove(connection);
+    if (address != null) {
+      open.release(address);
+    }
   }
 
   private static String address(Connection connection) {

@@ -1,6 +1,7 @@
 package dev.leadtrail.http;
 
 import dev.leadtrail.auth.Authenticator;
+import dev.leadtrail.config.ConfigException;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.ApiNotFoundException;
 import dev.leadtrail.management.HealthBody;
@@ -145,7 +146,14 @@ public final class HttpServer {
                       errors.handle(
                           new ApiNotFoundException(ctx.method().name(), ctx.path()), ctx));
             });
-    javalin.start();
+    try {
+      javalin.start();
+    } catch (RuntimeException e) {
+      if (ConfigException.isAddressInUse(e)) {
+        throw ConfigException.addressInUse("server.port", config.bind(), config.port());
+      }
+      throw e;
+    }
     return new HttpServer(javalin, draining, config.shutdownTimeout());
   }
 

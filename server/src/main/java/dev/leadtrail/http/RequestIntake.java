@@ -140,7 +140,6 @@ final class RequestIntake extends Handler.Wrapper {
 
     DeadlineRequest(Request request) {
       super(request);
-      schedule(Math.min(GRACE.toNanos(), limits.readTimeout().toNanos()));
     }
 
     @Override
@@ -175,7 +174,19 @@ final class RequestIntake extends Handler.Wrapper {
                 }
               });
       waiting.set(wake);
+      startChecks();
       super.demand(wake);
+    }
+
+    /**
+     * Starts the checks when the body did not come with the headers: most bodies do, and are read
+     * whole without a timer ever being set.
+     */
+    private synchronized void startChecks() {
+      if (tick == null) {
+        long sinceBegin = NanoTime.since(begin);
+        schedule(Math.min(GRACE.toNanos(), limits.readTimeout().toNanos()) - sinceBegin);
+      }
     }
 
     /** The whole request has been read, or answered: no more checks. */

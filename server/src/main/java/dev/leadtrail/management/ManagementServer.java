@@ -2,6 +2,7 @@ package dev.leadtrail.management;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.leadtrail.config.ConfigException;
 import dev.leadtrail.config.LeadtrailConfig;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +32,9 @@ public final class ManagementServer implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 16);
     } catch (IOException e) {
+      if (ConfigException.isAddressInUse(e)) {
+        throw ConfigException.addressInUse("management.port", config.bind(), config.port());
+      }
       throw new UncheckedIOException(
           "the management port " + config.bind() + ":" + config.port() + " cannot be opened", e);
     }

@@ -35,13 +35,7 @@ abstract class ActivityUpdateApiTest extends ApiTestCase {
     Tenant tenant = server.newTenant(name);
     post(tenant, "CreateType", TYPE);
     post(tenant, "CreateType", "{\"ActivityEventName\":\"Other\"}");
-    String lead =
-        json(server.postJson(
-                "/v2/LeadManagement.svc/Lead.Create?" + tenant.keyQuery(),
-                "[{\"Attribute\":\"FirstName\",\"Value\":\"Ann\"}]"))
-            .get("Message")
-            .get("Id")
-            .asText();
+    String lead = server.newLead(tenant, "Ann");
     var created =
         post(
             tenant,

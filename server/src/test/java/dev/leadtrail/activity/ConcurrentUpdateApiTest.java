@@ -47,13 +47,7 @@ abstract class ConcurrentUpdateApiTest extends ApiTestCase {
     server.postJson(
         ACTIVITIES + "CreateType?" + tenant.keyQuery(),
         "{\"ActivityEventName\":\"Race\",\"Fields\":[" + fields + "]}");
-    String lead =
-        json(server.postJson(
-                "/v2/LeadManagement.svc/Lead.Create?" + tenant.keyQuery(),
-                "[{\"Attribute\":\"FirstName\",\"Value\":\"Racer\"}]"))
-            .get("Message")
-            .get("Id")
-            .asText();
+    String lead = server.newLead(tenant, "Racer");
     String id =
         json(server.postJson(
                 ACTIVITIES + "Create?" + tenant.keyQuery(),

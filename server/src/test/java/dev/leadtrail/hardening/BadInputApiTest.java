@@ -42,13 +42,7 @@ abstract class BadInputApiTest extends ApiTestCase {
   void postAnActivity() {
     tenant = server.newTenant("Hardening");
     post("CreateType", TYPE);
-    leadId =
-        json(server.postJson(
-                "/v2/LeadManagement.svc/Lead.Create?" + tenant.keyQuery(),
-                "[{\"Attribute\":\"FirstName\",\"Value\":\"Ann\"}]"))
-            .get("Message")
-            .get("Id")
-            .asText();
+    leadId = server.newLead(tenant, "Ann");
     activityId =
         json(post(
                 "Create",

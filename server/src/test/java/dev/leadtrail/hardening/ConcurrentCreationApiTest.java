@@ -49,12 +49,7 @@ abstract class ConcurrentCreationApiTest extends ApiTestCase {
                     "/v2/ProspectActivity.svc/CreateType?" + tenant.keyQuery(),
                     "{\"ActivityEventName\":\"Type " + i + "\"}"));
 
-    Set<String> codes = new HashSet<>();
-    for (var answer : answers) {
-      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-      codes.add(json(answer).get("Message").get("Id").asText());
-    }
-    assertThat(codes).hasSize(CALLS);
+    assertThat(succeeded(answers, "Id")).hasSize(CALLS);
   }
 
   @Test
@@ -71,12 +66,7 @@ abstract class ConcurrentCreationApiTest extends ApiTestCase {
                         + i
                         + "\"}]"));
 
-    Set<String> leads = new HashSet<>();
-    for (var answer : answers) {
-      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-      leads.add(json(answer).get("Message").get("Id").asText());
-    }
-    assertThat(leads).hasSize(1);
+    assertThat(succeeded(answers, "Id")).hasSize(1);
   }
 
   @Test
@@ -93,12 +83,17 @@ abstract class ConcurrentCreationApiTest extends ApiTestCase {
                     "/v2/ProspectActivity.svc/Create?" + tenant.keyQuery(),
                     "{\"EmailAddress\":\"new@example.com\",\"ActivityEvent\":200}"));
 
-    Set<String> leads = new HashSet<>();
+    assertThat(succeeded(answers, "RelatedId")).hasSize(1);
+  }
+
+  /** The distinct values of {@code Message.<field>} of the answers, each of which succeeded. */
+  private static Set<String> succeeded(List<HttpResponse<String>> answers, String field) {
+    Set<String> values = new HashSet<>();
     for (var answer : answers) {
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-      leads.add(json(answer).get("Message").get("RelatedId").asText());
+      values.add(json(answer).get("Message").get(field).asText());
     }
-    assertThat(leads).hasSize(1);
+    return values;
   }
 
   private List<HttpResponse<String>> atOnce(IntFunction<HttpResponse<String>> call)

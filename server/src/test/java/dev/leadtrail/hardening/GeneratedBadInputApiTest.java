@@ -167,13 +167,7 @@ abstract class GeneratedBadInputApiTest extends ApiTestCase {
         json(server.get("/v2/ProspectActivity.svc/ActivityTypes.Get?" + tenant.keyQuery()))) {
       typeId = type.get("ID").asText();
     }
-    String lead =
-        json(server.postJson(
-                "/v2/LeadManagement.svc/Lead.Create?" + tenant.keyQuery(),
-                "[{\"Attribute\":\"FirstName\",\"Value\":\"Gen\"}]"))
-            .get("Message")
-            .get("Id")
-            .asText();
+    String lead = server.newLead(tenant, "Gen");
     String activity =
         json(server.postJson(
                 "/v2/ProspectActivity.svc/Create?" + tenant.keyQuery(),

@@ -3,11 +3,11 @@ package dev.leadtrail.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leadtrail.testing.CapturedLogs;
+import dev.leadtrail.testing.RawHttp;
 import dev.leadtrail.testing.Tenant;
 import dev.leadtrail.testing.TestDatabase;
 import dev.leadtrail.testing.TestServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -156,42 +156,7 @@ class ProtocolEdgesTest {
   }
 
   private String exchange(String request) throws IOException {
-    try (var socket = new Socket("127.0.0.1", server.leadtrail().port())) {
-      socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-      socket.getOutputStream().flush();
-      return read(socket.getInputStream());
-    }
-  }
-
-  private static String read(InputStream in) throws IOException {
-    var text = new StringBuilder();
-    byte[] buffer = new byte[8192];
-    try {
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        text.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-        int head = text.indexOf("\r\n\r\n");
-        if (head >= 0 && contentComplete(text, head)) {
-          break;
-        }
-      }
-    } catch (IOException e) {
-      // a reset after the answer: what was read is the answer
-    }
-    return text.toString();
-  }
-
-  private static boolean contentComplete(StringBuilder text, int head) {
-    String headers = text.substring(0, head).toLowerCase();
-    int at = headers.indexOf("content-length:");
-    if (at < 0) {
-      return headers.startsWith("http/1.1 2") || headers.contains("\r\nconnection: close") && false;
-    }
-    int end = headers.indexOf("\r\n", at);
-    int length =
-        Integer.parseInt(headers.substring(at + 15, end < 0 ? headers.length() : end).strip());
-    return text.length() - head - 4 >= length;
+    return RawHttp.exchange(server.leadtrail().port(), request);
   }
 
   private static String body(String answer) {

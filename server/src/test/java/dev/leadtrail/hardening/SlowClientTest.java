@@ -3,11 +3,12 @@ package dev.leadtrail.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leadtrail.config.LeadtrailConfig;
+import dev.leadtrail.testing.Eventually;
+import dev.leadtrail.testing.RawHttp;
 import dev.leadtrail.testing.Tenant;
 import dev.leadtrail.testing.TestDatabase;
 import dev.leadtrail.testing.TestServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -106,7 +107,7 @@ class SlowClientTest {
     List<String> answers = new ArrayList<>();
     for (Socket socket : sockets) {
       socket.setSoTimeout(10_000);
-      answers.add(statusLineAndBody(socket));
+      answers.add(RawHttp.readAnswer(socket.getInputStream()));
     }
     assertThat(answers)
         .allSatisfy(
@@ -144,12 +145,11 @@ class SlowClientTest {
   }
 
   @Test
-  void connectionsOverTheAddresssCap_areClosedAtOnceAndOtherAddressesStillConnect()
-      throws Exception {
+  void connectionsOverTheAddresssCap_areClosedAtOnceAndClosedOnesMakeRoom() throws Exception {
     start(Duration.ofSeconds(30), 4, 200);
     Tenant tenant = server.newTenant("Hoarder");
     for (int i = 0; i < 4; i++) {
-      sockets.add(slowRequest(tenant, 100));
+      sockets.add(answeredAndKeptOpen(tenant));
     }
 
     Socket fifth = slowRequest(tenant, 100);
@@ -157,11 +157,47 @@ class SlowClientTest {
     fifth.setSoTimeout(5_000);
 
     assertThat(closedWithoutAnswer(fifth)).isTrue();
-    assertThat(
-            server
-                .get("/v2/Authentication.svc/UserByAccessKey.Get?" + tenant.keyQuery())
-                .statusCode())
-        .isEqualTo(200);
+    for (Socket socket : sockets) {
+      socket.close();
+    }
+    Eventually.await(
+        "the server to see the closed connections go",
+        Duration.ofSeconds(5),
+        () -> answersAQuickRequest(tenant));
+    for (int i = 0; i < 20; i++) {
+      try (Socket again = slowRequest(tenant, 1)) {
+        again.setSoTimeout(5_000);
+        assertThat(RawHttp.readAnswer(again.getInputStream()))
+            .as("connection %d, after the earlier ones closed", i)
+            .startsWith("HTTP/1.1 400");
+      }
+    }
+  }
+
+  /** A connection the server has surely opened: it answered a call on it, and keeps it alive. */
+  private Socket answeredAndKeptOpen(Tenant tenant) throws IOException {
+    var socket = new Socket();
+    socket.bind(new InetSocketAddress(SLOW_ADDRESS, 0));
+    socket.connect(new InetSocketAddress("127.0.0.1", port()));
+    socket.setSoTimeout(5_000);
+    socket
+        .getOutputStream()
+        .write(
+            ("GET /v2/Authentication.svc/UserByAccessKey.Get?"
+                    + tenant.keyQuery()
+                    + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    assertThat(RawHttp.readAnswer(socket.getInputStream())).startsWith("HTTP/1.1 200");
+    return socket;
+  }
+
+  private boolean answersAQuickRequest(Tenant tenant) {
+    try (Socket socket = slowRequest(tenant, 1)) {
+      socket.setSoTimeout(5_000);
+      return RawHttp.readAnswer(socket.getInputStream()).startsWith("HTTP/1.1 400");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean closedWithoutAnswer(Socket socket) throws IOException {
@@ -208,28 +244,10 @@ class SlowClientTest {
       if (first < 0) {
         return "";
       }
-      return (char) first + statusLineAndBody(socket);
+      return (char) first + RawHttp.readAnswer(socket.getInputStream());
     } catch (java.net.SocketTimeoutException e) {
       return null;
     }
-  }
-
-  private static String statusLineAndBody(Socket socket) throws IOException {
-    InputStream in = socket.getInputStream();
-    var text = new StringBuilder();
-    byte[] buffer = new byte[4096];
-    try {
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        text.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-        if (text.indexOf("\r\n\r\n") >= 0 && text.toString().endsWith("}")) {
-          break;
-        }
-      }
-    } catch (IOException e) {
-      // a reset after the answer: what was read is the answer
-    }
-    return text.toString();
   }
 
   private int port() {

@@ -112,13 +112,7 @@ class GracefulShutdownTest {
       inProcess.postJson(
           ACTIVITIES + "CreateType?" + tenant.keyQuery(),
           "{\"ActivityEventName\":\"Load\",\"Fields\":[{\"SchemaName\":\"mx_Custom_1\",\"DataType\":\"String\"}]}");
-      String lead =
-          json(inProcess.postJson(
-                  "/v2/LeadManagement.svc/Lead.Create?" + tenant.keyQuery(),
-                  "[{\"Attribute\":\"FirstName\",\"Value\":\"Load\"}]"))
-              .get("Message")
-              .get("Id")
-              .asText();
+      String lead = inProcess.newLead(tenant, "Load");
       String onProcess = post(inProcess, tenant, lead);
       String onChild = post(inProcess, tenant, lead);
 

@@ -1,5 +1,6 @@
 package dev.leadtrail.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadtrail.Leadtrail;
 import dev.leadtrail.config.ConfigLoader;
 import dev.leadtrail.config.LeadtrailConfig;
@@ -21,6 +22,8 @@ import java.util.function.UnaryOperator;
  * that sends and reads JSON text as any client would.
  */
 public final class TestServer implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Leadtrail leadtrail;
   private final String baseUrl;
@@ -70,6 +73,19 @@ public final class TestServer implements AutoCloseable {
             .create(organisation.id(), UserId.random(), "Ada", name, email, Role.ADMINISTRATOR);
     var keys = leadtrail.apiKeys().issue(organisation.id(), user.id());
     return new Tenant(organisation.id(), user.id(), email, keys);
+  }
+
+  /** A new lead of the tenant's, made through the API; its id. */
+  public String newLead(Tenant tenant, String firstName) {
+    var created =
+        postJson(
+            "/v2/LeadManagement.svc/Lead.Create?" + tenant.keyQuery(),
+            "[{\"Attribute\":\"FirstName\",\"Value\":\"" + firstName + "\"}]");
+    try {
+      return JSON.readTree(created.body()).get("Message").get("Id").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + created.body(), e);
+    }
   }
 
   public HttpRequest.Builder request(String pathAndQuery) {
