@@ -8,7 +8,6 @@ import dev.leadtrail.auth.Authenticator;
 import dev.leadtrail.config.ConfigLoader;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.config.LeadtrailConfig.RateLimitStore;
-import dev.leadtrail.testing.Eventually;
 import dev.leadtrail.testing.Tenant;
 import dev.leadtrail.testing.TestDatabase;
 import dev.leadtrail.testing.TestServer;
@@ -127,7 +126,8 @@ class ScaleOutTest {
   }
 
   @Test
-  void aKeyRevokedOnOneInstance_isRefusedAtOnceThereAndSoonOnTheOther() {
+  void aKeyRevokedOnOneInstance_isRefusedAtOnceThereAndSoonOnTheOther()
+      throws InterruptedException {
     TestDatabase database = postgres();
     TestServer first = instance(database, RateLimitStore.DATABASE);
     TestServer second = instance(database, RateLimitStore.DATABASE);
@@ -139,12 +139,12 @@ class ScaleOutTest {
 
     assertThat(first.get(whoAmI).statusCode()).isEqualTo(401);
     long revokedAt = System.nanoTime();
-    Eventually.await(
-        "the other instance to refuse the key",
-        Authenticator.HELD_FOR.multipliedBy(5),
-        () -> second.get(whoAmI).statusCode() == 401);
-    assertThat(Duration.ofNanos(System.nanoTime() - revokedAt))
-        .isLessThanOrEqualTo(Authenticator.HELD_FOR.plusMillis(500));
+
+    // The other instance held the caller since before the revocation, for HELD_FOR at most: a call
+    // it starts after that must be refused, however loaded the machine.
+    long heldUntil = revokedAt + Authenticator.HELD_FOR.toNanos();
+    Thread.sleep(Math.max(0, Duration.ofNanos(heldUntil - System.nanoTime()).toMillis() + 1));
+    assertThat(second.get(whoAmI).statusCode()).isEqualTo(401);
   }
 
   @Test
