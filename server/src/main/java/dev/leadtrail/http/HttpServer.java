@@ -98,6 +98,8 @@ public final class HttpServer {
                     connector.setPort(config.port());
                     connector.addEventListener(
                         new ConnectionsPerAddress(config.clients().connectionsPerAddress()));
+                    connector.addEventListener(
+                        new SlowHeads(connector, config.clients().readTimeout()));
                     return connector;
                   });
               app.router.caseInsensitiveRoutes = true;

@@ -145,6 +145,38 @@ class SlowClientTest {
   }
 
   @Test
+  void aRequestHeadSentAByteAtATime_losesItsConnectionAtTheDeadline() throws Exception {
+    start(Duration.ofSeconds(2), 200);
+    var socket = new Socket();
+    sockets.add(socket);
+    socket.bind(new InetSocketAddress(SLOW_ADDRESS, 0));
+    socket.connect(new InetSocketAddress("127.0.0.1", port()));
+    socket.setSoTimeout(200);
+    socket
+        .getOutputStream()
+        .write(
+            "GET /v2/Authentication.svc/UserByAccessKey.Get HTTP/1.1\r\nHost: x\r\nX-Slow: "
+                .getBytes(StandardCharsets.US_ASCII));
+    long began = System.nanoTime();
+
+    boolean closed = false;
+    while (!closed && System.nanoTime() - began < Duration.ofSeconds(10).toNanos()) {
+      try {
+        socket.getOutputStream().write('a');
+        closed = socket.getInputStream().read() < 0;
+      } catch (java.net.SocketTimeoutException e) {
+        // still open: send the next byte
+      } catch (IOException e) {
+        closed = true;
+      }
+    }
+
+    assertThat(closed).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - began))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
   void connectionsOverTheAddresssCap_areClosedAtOnceAndClosedOnesMakeRoom() throws Exception {
     start(Duration.ofSeconds(30), 4, 200);
     Tenant tenant = server.newTenant("Hoarder");
