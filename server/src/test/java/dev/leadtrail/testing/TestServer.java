@@ -88,6 +88,21 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** The value of a counter on the management port's {@code /metrics}, 0 when it is not there. */
+  public double counter(String prometheusName) {
+    var scraped =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + leadtrail.managementPort() + "/metrics"))
+                .build());
+    for (String line : scraped.body().split("\n")) {
+      if (line.startsWith(prometheusName + " ") || line.startsWith(prometheusName + "{")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return 0;
+  }
+
   public HttpRequest.Builder request(String pathAndQuery) {
     return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
         .timeout(Duration.ofSeconds(30));
