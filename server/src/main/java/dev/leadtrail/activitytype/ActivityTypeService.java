@@ -80,7 +80,8 @@ public final class ActivityTypeService {
                   orElse(draft.canDeleteActivity(), true),
                   orElse(draft.active(), true),
                   fields);
-          store(() -> types.insert(handle, type, clock.instant()), type.name());
+          database.writeUnique(
+              () -> types.insert(handle, type, clock.instant()), () -> duplicateName(type.name()));
           return type;
         });
   }
@@ -115,7 +116,9 @@ public final class ActivityTypeService {
                   orElse(draft.canDeleteActivity(), old.canDeleteActivity()),
                   orElse(draft.active(), old.active()),
                   newFields == null ? old.fields() : newFields);
-          store(() -> types.update(handle, changed, clock.instant()), changed.name());
+          database.writeUnique(
+              () -> types.update(handle, changed, clock.instant()),
+              () -> duplicateName(changed.name()));
           return changed;
         });
   }
@@ -277,16 +280,8 @@ public final class ActivityTypeService {
     return "mx_Custom_" + matcher.group(1);
   }
 
-  private void store(Runnable write, String name) {
-    try {
-      write.run();
-    } catch (RuntimeException e) {
-      if (database.dialect().isUniqueViolation(e)) {
-        throw new RuleViolationException(
-            ErrorType.DUPLICATE_ENTRY, "An activity type named " + name + " already exists.");
-      }
-      throw e;
-    }
+  private static String duplicateName(String name) {
+    return "An activity type named " + name + " already exists.";
   }
 
   private static <T> T orElse(T value, T fallback) {

@@ -70,15 +70,10 @@ public final class ApiKeyService {
             throw new RuleViolationException(
                 ErrorType.INVALID_ENTITY, "User " + userId + " is deactivated");
           }
-          try {
-            keys.insert(handle, orgId, userId, key.accessKey(), secretHash, clock.instant());
-          } catch (RuntimeException e) {
-            if (database.dialect().isUniqueViolation(e)) {
-              throw new RuleViolationException(
-                  ErrorType.DUPLICATE_ENTRY, "Access key " + key.accessKey() + " already exists");
-            }
-            throw e;
-          }
+          database.writeUnique(
+              () ->
+                  keys.insert(handle, orgId, userId, key.accessKey(), secretHash, clock.instant()),
+              () -> "Access key " + key.accessKey() + " already exists");
           return null;
         });
     return key;

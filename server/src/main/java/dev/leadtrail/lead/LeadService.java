@@ -152,7 +152,7 @@ public final class LeadService {
     var lead =
         new Lead(
             caller.orgId(), LeadId.random(), values, 0, now, caller.userId(), now, caller.userId());
-    store(() -> leads.insert(handle, lead));
+    database.writeUnique(() -> leads.insert(handle, lead), LeadService::duplicateEmail);
     return lead.id();
   }
 
@@ -168,7 +168,7 @@ public final class LeadService {
             lead.createdBy(),
             clock.instant(),
             caller.userId());
-    store(() -> leads.update(handle, changed));
+    database.writeUnique(() -> leads.update(handle, changed), LeadService::duplicateEmail);
   }
 
   private Optional<Lead> findBy(Handle handle, OrgId orgId, SearchBy searchBy, String value) {
@@ -226,15 +226,7 @@ public final class LeadService {
                     "No active user of the organisation is " + idOrEmail + "."));
   }
 
-  private void store(Runnable write) {
-    try {
-      write.run();
-    } catch (RuntimeException e) {
-      if (database.dialect().isUniqueViolation(e)) {
-        throw new RuleViolationException(
-            ErrorType.DUPLICATE_ENTRY, "A Lead with same Email Address already exists.");
-      }
-      throw e;
-    }
+  private static String duplicateEmail() {
+    return "A Lead with same Email Address already exists.";
   }
 }

@@ -42,6 +42,7 @@ public final class OrganisationService {
     }
     return database.write(
         handle -> {
+          database.dialect().serialize(handle, "organisation-short-codes");
           var organisation =
               new Organisation(
                   id,
@@ -50,15 +51,9 @@ public final class OrganisationService {
                   timeZone,
                   null,
                   null);
-          try {
-            organisations.insert(handle, organisation, clock.instant());
-          } catch (RuntimeException e) {
-            if (database.dialect().isUniqueViolation(e)) {
-              throw new RuleViolationException(
-                  ErrorType.DUPLICATE_ENTRY, "Organisation " + id + " already exists");
-            }
-            throw e;
-          }
+          database.writeUnique(
+              () -> organisations.insert(handle, organisation, clock.instant()),
+              () -> "Organisation " + id + " already exists");
           return organisation;
         });
   }

@@ -4,11 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.leadtrail.config.LeadtrailConfig;
+import dev.leadtrail.error.ErrorType;
+import dev.leadtrail.error.RuleViolationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
@@ -203,6 +206,22 @@ public final class Database implements AutoCloseable {
    */
   public <T, X extends Exception> T writeOneStatement(HandleCallback<T, X> work) throws X {
     return groupCommit != null ? groupCommit.write(work) : writer.withHandle(work);
+  }
+
+  /**
+   * Runs a statement that may break a unique key, within the caller's transaction: a break is the
+   * client's duplicate ({@code MXDuplicateEntryException} with {@code duplicate}'s message), told
+   * the same on both stores. The one place a unique violation is recognised.
+   */
+  public void writeUnique(Runnable statement, Supplier<String> duplicate) {
+    try {
+      statement.run();
+    } catch (RuntimeException e) {
+      if (dialect.isUniqueViolation(e)) {
+        throw new RuleViolationException(ErrorType.DUPLICATE_ENTRY, duplicate.get());
+      }
+      throw e;
+    }
   }
 
   /** Runs {@code work} on a read connection, which sees every committed write. */

@@ -57,16 +57,9 @@ public final class UserService {
             throw new RuleViolationException(
                 ErrorType.INVALID_ENTITY, "Organisation " + orgId + " does not exist");
           }
-          try {
-            users.insert(handle, user, clock.instant());
-          } catch (RuntimeException e) {
-            if (database.dialect().isUniqueViolation(e)) {
-              throw new RuleViolationException(
-                  ErrorType.DUPLICATE_ENTRY,
-                  "A user with id " + id + " or email " + user.email() + " already exists");
-            }
-            throw e;
-          }
+          database.writeUnique(
+              () -> users.insert(handle, user, clock.instant()),
+              () -> "A user with id " + id + " or email " + user.email() + " already exists");
           return user;
         });
   }

@@ -86,6 +86,34 @@ abstract class ConcurrentCreationApiTest extends ApiTestCase {
     assertThat(succeeded(answers, "RelatedId")).hasSize(1);
   }
 
+  @Test
+  void sixteenOrganisationsCreatedAtOnce_allSucceedUnderDistinctShortCodes() throws Exception {
+    var start = new CountDownLatch(1);
+    List<Future<String>> pending = new ArrayList<>();
+    for (int i = 0; i < CALLS; i++) {
+      int n = i;
+      pending.add(
+          callers.submit(
+              () -> {
+                start.await();
+                Tenant tenant = server.newTenant("Org " + n);
+                return server
+                    .leadtrail()
+                    .organisations()
+                    .find(tenant.orgId())
+                    .orElseThrow()
+                    .shortCode();
+              }));
+    }
+    start.countDown();
+
+    Set<String> codes = new HashSet<>();
+    for (var code : pending) {
+      codes.add(code.get());
+    }
+    assertThat(codes).hasSize(CALLS);
+  }
+
   /** The distinct values of {@code Message.<field>} of the answers, each of which succeeded. */
   private static Set<String> succeeded(List<HttpResponse<String>> answers, String field) {
     Set<String> values = new HashSet<>();
