@@ -28,7 +28,6 @@ import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
 import dev.leadtrail.lead.LeadAttribute;
 import dev.leadtrail.lead.LeadId;
-import dev.leadtrail.value.Guid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +77,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
     var request =
         new NewActivity(
             null,
-            leadId == null || leadId.isBlank() ? null : leadId(leadId, "RelatedProspectId"),
+            leadId == null || leadId.isBlank() ? null : LeadId.parse(leadId, "RelatedProspectId"),
             email,
             leadAttributes,
             EventCodes.parse(JsonValues.scalarText(body.get("ActivityEvent"), "ActivityEvent")),
@@ -128,9 +127,6 @@ public final class ActivityEndpoints implements ApiEndpoints {
       throw RuleViolationException.invalidInput(
           "ActivityID", "Give either ActivityID or ActivityEvents, not both and not neither.");
     }
-    if (byActivity && !Guid.isGuid(activityId.strip())) {
-      throw RuleViolationException.invalidInput("ActivityID", "An activity id is a GUID.");
-    }
     List<Integer> eventCodes = new ArrayList<>();
     if (byEvents) {
       for (JsonNode code : JsonValues.array(events, "ActivityEvents")) {
@@ -141,7 +137,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
         new ActivityUpdateService.ChangeQuery(
             from,
             to,
-            byActivity ? new ActivityId(activityId.strip()) : null,
+            byActivity ? ActivityId.parse(activityId, "ActivityID") : null,
             eventCodes,
             bounded(
                 JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"),
@@ -169,9 +165,6 @@ public final class ActivityEndpoints implements ApiEndpoints {
     if (id == null || id.isBlank()) {
       throw RuleViolationException.invalidInput("ProspectActivityId", "It is required.");
     }
-    if (!Guid.isGuid(id.strip())) {
-      throw RuleViolationException.invalidInput("ProspectActivityId", "An activity id is a GUID.");
-    }
     JsonNode event = body.get("ActivityEvent");
     Integer eventCode =
         event == null || event.isNull()
@@ -179,7 +172,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
             : EventCodes.parse(JsonValues.scalarText(event, "ActivityEvent"));
     JsonValues.optionalBoolean(body.get("ProcessFilesAsync"), "ProcessFilesAsync");
     return new ActivityUpdate(
-        new ActivityId(id.strip()),
+        ActivityId.parse(id, "ProspectActivityId"),
         eventCode,
         JsonValues.scalarText(body.get("ActivityNote"), "ActivityNote"),
         fields(body.get("Fields")),
@@ -195,7 +188,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
   }
 
   void retrieve(ApiCall call) {
-    LeadId leadId = leadId(call.query("leadId").orElse(null), "leadId");
+    LeadId leadId = LeadId.parse(call.query("leadId").orElse(null), "leadId");
     ObjectNode body = call.objectBody();
     JsonNode parameter = optionalObject(body, "Parameter");
     JsonNode paging = optionalObject(body, "Paging");
@@ -222,11 +215,8 @@ public final class ActivityEndpoints implements ApiEndpoints {
   }
 
   void details(ApiCall call) {
-    String id = call.query("activityId").orElse(null);
-    if (id == null || !Guid.isGuid(id.strip())) {
-      throw RuleViolationException.invalidInput("activityId", "An activity id is a GUID.");
-    }
-    TypedActivity typed = activities.details(call.caller().orgId(), new ActivityId(id.strip()));
+    ActivityId id = ActivityId.parse(call.query("activityId").orElse(null), "activityId");
+    TypedActivity typed = activities.details(call.caller().orgId(), id);
     Activity activity = typed.activity();
     Map<String, String> values = new LinkedHashMap<>();
     values.put(SystemFields.NOTE, activity.note());
@@ -320,13 +310,6 @@ public final class ActivityEndpoints implements ApiEndpoints {
     Boolean skip =
         JsonValues.optionalBoolean(body.get("ValidateDropDownOptions"), "ValidateDropDownOptions");
     return skip != null && skip;
-  }
-
-  private static LeadId leadId(String text, String parameter) {
-    if (text == null || !Guid.isGuid(text.strip())) {
-      throw RuleViolationException.invalidInput(parameter, "A lead id is a GUID.");
-    }
-    return new LeadId(text.strip());
   }
 
   private static JsonNode optionalObject(ObjectNode body, String name) {

@@ -9,6 +9,11 @@ public record ActivityId(String value) {
     value = Guid.canonical(value);
   }
 
+  /** The id a client sent as {@code parameter}; invalid input when it is not a GUID. */
+  public static ActivityId parse(String text, String parameter) {
+    return new ActivityId(Guid.parse(text, parameter, "An activity id is a GUID."));
+  }
+
   public static ActivityId random() {
     return new ActivityId(Guid.random());
   }

@@ -9,7 +9,6 @@ import dev.leadtrail.http.ApiEndpoints;
 import dev.leadtrail.http.ApiRoute;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
-import dev.leadtrail.value.Guid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -102,11 +101,8 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
   void updateType(ApiCall call) {
     ObjectNode body = call.objectBody();
     String id = JsonValues.scalarText(body.get("ID"), "ID");
-    if (id == null || !Guid.isGuid(id.strip())) {
-      throw RuleViolationException.invalidInput("ID", "The activity type's ID is a GUID.");
-    }
     String directionName = body.has("EventDirection") ? "EventDirection" : "Direction";
-    types.update(call.caller(), new ActivityTypeId(id.strip()), draft(body, directionName));
+    types.update(call.caller(), ActivityTypeId.parse(id, "ID"), draft(body, directionName));
     call.respond(Success.plain());
   }
 

@@ -9,6 +9,11 @@ public record ActivityTypeId(String value) {
     value = Guid.canonical(value);
   }
 
+  /** The id a client sent as {@code parameter}; invalid input when it is not a GUID. */
+  public static ActivityTypeId parse(String text, String parameter) {
+    return new ActivityTypeId(Guid.parse(text, parameter, "The activity type's ID is a GUID."));
+  }
+
   public static ActivityTypeId random() {
     return new ActivityTypeId(Guid.random());
   }

@@ -8,7 +8,6 @@ import dev.leadtrail.http.ApiRoute;
 import dev.leadtrail.http.ApiTime;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
-import dev.leadtrail.value.Guid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,10 +79,7 @@ public final class LeadEndpoints implements ApiEndpoints {
     String text =
         call.query(parameter)
             .orElseThrow(() -> RuleViolationException.invalidInput(parameter, "It is required."));
-    if (!Guid.isGuid(text.strip())) {
-      throw RuleViolationException.invalidInput(parameter, "A lead id is a GUID.");
-    }
-    return new LeadId(text.strip());
+    return LeadId.parse(text, parameter);
   }
 
   private static SearchBy searchBy(String value) {

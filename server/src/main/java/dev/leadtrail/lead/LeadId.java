@@ -9,6 +9,11 @@ public record LeadId(String value) {
     value = Guid.canonical(value);
   }
 
+  /** The id a client sent as {@code parameter}; invalid input when it is not a GUID. */
+  public static LeadId parse(String text, String parameter) {
+    return new LeadId(Guid.parse(text, parameter, "A lead id is a GUID."));
+  }
+
   public static LeadId random() {
     return new LeadId(Guid.random());
   }

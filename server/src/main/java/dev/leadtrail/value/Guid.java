@@ -1,5 +1,6 @@
 package dev.leadtrail.value;
 
+import dev.leadtrail.error.RuleViolationException;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -12,6 +13,17 @@ public final class Guid {
 
   // Checked by hand rather than by a regular expression: every id read from the store passes here,
   // several per call, and the matcher was a visible share of an update's CPU.
+  /**
+   * The GUID a client sent as {@code parameter}, trimmed; when it is missing or not a GUID, an
+   * invalid-input error naming the parameter with {@code detail}.
+   */
+  public static String parse(String text, String parameter, String detail) {
+    if (text == null || !isGuid(text.strip())) {
+      throw RuleViolationException.invalidInput(parameter, detail);
+    }
+    return text.strip();
+  }
+
   public static boolean isGuid(String text) {
     if (text == null || text.length() != LENGTH) {
       return false;
