@@ -48,13 +48,7 @@ abstract class ConcurrentUpdateApiTest extends ApiTestCase {
         ACTIVITIES + "CreateType?" + tenant.keyQuery(),
         "{\"ActivityEventName\":\"Race\",\"Fields\":[" + fields + "]}");
     String lead = server.newLead(tenant, "Racer");
-    String id =
-        json(server.postJson(
-                ACTIVITIES + "Create?" + tenant.keyQuery(),
-                "{\"RelatedProspectId\":\"" + lead + "\",\"ActivityEvent\":200}"))
-            .get("Message")
-            .get("Id")
-            .asText();
+    String id = server.newActivity(tenant, lead);
 
     ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
     List<Future<Integer>> acknowledged = new ArrayList<>();

@@ -10,10 +10,7 @@ class PostgresLockedFallbackApiTest extends LockedFallbackApiTest {
   }
 
   @Override
-  protected void skipNextWrites(int count) throws Exception {
-    database.execute("CREATE TABLE IF NOT EXISTS skipped_writes (n INTEGER NOT NULL)");
-    database.execute("DELETE FROM skipped_writes");
-    database.execute("INSERT INTO skipped_writes VALUES (" + count + ")");
+  protected void createSkippingTrigger() throws Exception {
     database.execute(
         """
         CREATE OR REPLACE FUNCTION skip_write() RETURNS trigger AS $$

@@ -168,13 +168,7 @@ abstract class GeneratedBadInputApiTest extends ApiTestCase {
       typeId = type.get("ID").asText();
     }
     String lead = server.newLead(tenant, "Gen");
-    String activity =
-        json(server.postJson(
-                "/v2/ProspectActivity.svc/Create?" + tenant.keyQuery(),
-                "{\"RelatedProspectId\":\"" + lead + "\",\"ActivityEvent\":200}"))
-            .get("Message")
-            .get("Id")
-            .asText();
+    String activity = server.newActivity(tenant, lead);
     calls = calls(lead, activity, typeId, tenant.userId().value());
     snapshot = database.snapshot(TABLES);
   }

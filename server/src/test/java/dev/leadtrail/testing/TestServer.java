@@ -77,10 +77,21 @@ public final class TestServer implements AutoCloseable {
 
   /** A new lead of the tenant's, made through the API; its id. */
   public String newLead(Tenant tenant, String firstName) {
-    var created =
+    return createdId(
         postJson(
             "/v2/LeadManagement.svc/Lead.Create?" + tenant.keyQuery(),
-            "[{\"Attribute\":\"FirstName\",\"Value\":\"" + firstName + "\"}]");
+            "[{\"Attribute\":\"FirstName\",\"Value\":\"" + firstName + "\"}]"));
+  }
+
+  /** A new activity of type 200 on the lead, posted through the API; its id. */
+  public String newActivity(Tenant tenant, String leadId) {
+    return createdId(
+        postJson(
+            "/v2/ProspectActivity.svc/Create?" + tenant.keyQuery(),
+            "{\"RelatedProspectId\":\"" + leadId + "\",\"ActivityEvent\":200}"));
+  }
+
+  private static String createdId(HttpResponse<String> created) {
     try {
       return JSON.readTree(created.body()).get("Message").get("Id").asText();
     } catch (IOException e) {
