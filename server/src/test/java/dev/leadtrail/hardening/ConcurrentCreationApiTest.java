@@ -88,28 +88,11 @@ abstract class ConcurrentCreationApiTest extends ApiTestCase {
 
   @Test
   void sixteenOrganisationsCreatedAtOnce_allSucceedUnderDistinctShortCodes() throws Exception {
-    var start = new CountDownLatch(1);
-    List<Future<String>> pending = new ArrayList<>();
-    for (int i = 0; i < CALLS; i++) {
-      int n = i;
-      pending.add(
-          callers.submit(
-              () -> {
-                start.await();
-                Tenant tenant = server.newTenant("Org " + n);
-                return server
-                    .leadtrail()
-                    .organisations()
-                    .find(tenant.orgId())
-                    .orElseThrow()
-                    .shortCode();
-              }));
-    }
-    start.countDown();
+    List<Tenant> tenants = atOnce(i -> server.newTenant("Org " + i));
 
     Set<String> codes = new HashSet<>();
-    for (var code : pending) {
-      codes.add(code.get());
+    for (Tenant tenant : tenants) {
+      codes.add(server.leadtrail().organisations().find(tenant.orgId()).orElseThrow().shortCode());
     }
     assertThat(codes).hasSize(CALLS);
   }
@@ -124,10 +107,9 @@ abstract class ConcurrentCreationApiTest extends ApiTestCase {
     return values;
   }
 
-  private List<HttpResponse<String>> atOnce(IntFunction<HttpResponse<String>> call)
-      throws Exception {
+  private <T> List<T> atOnce(IntFunction<T> call) throws Exception {
     var start = new CountDownLatch(1);
-    List<Future<HttpResponse<String>>> pending = new ArrayList<>();
+    List<Future<T>> pending = new ArrayList<>();
     for (int i = 0; i < CALLS; i++) {
       int n = i;
       pending.add(
@@ -138,10 +120,10 @@ abstract class ConcurrentCreationApiTest extends ApiTestCase {
               }));
     }
     start.countDown();
-    List<HttpResponse<String>> answers = new ArrayList<>();
-    for (var answer : pending) {
-      answers.add(answer.get());
+    List<T> results = new ArrayList<>();
+    for (var result : pending) {
+      results.add(result.get());
     }
-    return answers;
+    return results;
   }
 }
