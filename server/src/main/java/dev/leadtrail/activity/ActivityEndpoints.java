@@ -28,6 +28,7 @@ import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
 import dev.leadtrail.lead.LeadAttribute;
 import dev.leadtrail.lead.LeadId;
+import dev.leadtrail.value.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -139,13 +140,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
             to,
             byActivity ? ActivityId.parse(activityId, "ActivityID") : null,
             eventCodes,
-            bounded(
-                JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"),
-                1,
-                1,
-                Integer.MAX_VALUE,
-                "PageIndex"),
-            pageSize(JsonValues.optionalInteger(paging.get("PageSize"), "PageSize"), 25));
+            pageAtIndex(paging, 25));
     Page<ActivityHistory> page = updates.history(call.caller().orgId(), query);
     call.respond(
         new HistoriesView(
@@ -193,22 +188,22 @@ public final class ActivityEndpoints implements ApiEndpoints {
     JsonNode parameter = optionalObject(body, "Parameter");
     JsonNode paging = optionalObject(body, "Paging");
     Integer eventCode = JsonValues.optionalInteger(parameter.get("ActivityEvent"), "ActivityEvent");
-    int offset =
-        bounded(
-            JsonValues.optionalInteger(paging.get("Offset"), "Offset"),
-            0,
-            0,
-            Integer.MAX_VALUE,
-            "Offset");
-    int rowCount =
-        bounded(
-            JsonValues.optionalInteger(paging.get("RowCount"), "RowCount"),
-            25,
-            1,
-            MAX_PAGE_SIZE,
-            "RowCount");
+    var request =
+        PageRequest.atOffset(
+            bounded(
+                JsonValues.optionalInteger(paging.get("Offset"), "Offset"),
+                0,
+                0,
+                Integer.MAX_VALUE,
+                "Offset"),
+            bounded(
+                JsonValues.optionalInteger(paging.get("RowCount"), "RowCount"),
+                25,
+                1,
+                MAX_PAGE_SIZE,
+                "RowCount"));
     Page<TypedActivity> page =
-        activities.forLead(call.caller().orgId(), leadId, eventCode, offset, rowCount);
+        activities.forLead(call.caller().orgId(), leadId, eventCode, request);
     call.respond(
         new LeadActivitiesView(
             page.total(), page.items().stream().map(LeadActivityView::of).toList()));
@@ -243,14 +238,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
     Instant to = ApiTime.parse(JsonValues.scalarText(parameter.get("ToDate"), "ToDate"), "ToDate");
     Boolean removeEmpty =
         JsonValues.optionalBoolean(parameter.get("RemoveEmptyValue"), "RemoveEmptyValue");
-    int pageIndex =
-        bounded(
-            JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"),
-            1,
-            1,
-            Integer.MAX_VALUE,
-            "PageIndex");
-    int pageSize = pageSize(JsonValues.optionalInteger(paging.get("PageSize"), "PageSize"), 100);
+    PageRequest pageRequest = pageAtIndex(paging, 100);
     String column = JsonValues.scalarText(sorting.get("ColumnName"), "ColumnName");
     boolean byCreatedOn = column != null && column.strip().equalsIgnoreCase("CreatedOn");
     if (column != null
@@ -273,12 +261,23 @@ public final class ActivityEndpoints implements ApiEndpoints {
             to == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : to,
             byCreatedOn,
             direction == 1,
-            pageIndex,
-            pageSize);
+            pageRequest);
     Page<TypedActivity> page = activities.ofType(call.caller().orgId(), query);
     List<Map<String, String>> rows =
         page.items().stream().map(typed -> row(typed, removeEmpty != null && removeEmpty)).toList();
     call.respond(new TypeActivitiesView(page.total(), rows.isEmpty() ? null : rows));
+  }
+
+  /** {@code PageIndex} from 1 and {@code PageSize} up to 1000, as the read calls take them. */
+  private static PageRequest pageAtIndex(JsonNode paging, int defaultSize) {
+    return PageRequest.atIndex(
+        bounded(
+            JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"),
+            1,
+            1,
+            Integer.MAX_VALUE,
+            "PageIndex"),
+        pageSize(JsonValues.optionalInteger(paging.get("PageSize"), "PageSize"), defaultSize));
   }
 
   private static int pageSize(Integer requested, int fallback) {

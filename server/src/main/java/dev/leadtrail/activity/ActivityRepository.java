@@ -7,6 +7,7 @@ import dev.leadtrail.storage.Dialect;
 import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.storage.StringMapColumn;
 import dev.leadtrail.user.UserId;
+import dev.leadtrail.value.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -218,8 +219,7 @@ final class ActivityRepository {
       Instant to,
       ActivityId only,
       List<Integer> eventCodes,
-      int offset,
-      int limit) {
+      PageRequest page) {
     String filter =
         only != null ? " AND c.activity_id = :only" : " AND a.event_code IN (<eventCodes>)";
     var count =
@@ -243,12 +243,12 @@ final class ActivityRepository {
       }
     }
     long total = count.mapTo(Long.class).one();
-    List<ActivityId> page =
-        ids.bind("limit", limit)
-            .bind("offset", offset)
+    List<ActivityId> changed =
+        ids.bind("limit", page.size())
+            .bind("offset", page.offset())
             .map((rs, ctx) -> new ActivityId(rs.getString("activity_id")))
             .list();
-    return new Page<>(total, page);
+    return new Page<>(total, changed);
   }
 
   List<Activity> findAll(Handle handle, OrgId orgId, List<ActivityId> ids) {
@@ -312,7 +312,7 @@ final class ActivityRepository {
 
   /** A lead's activities, newest first, of one type when {@code eventCode} is given. */
   Page<Activity> forLead(
-      Handle handle, OrgId orgId, LeadId leadId, Integer eventCode, int offset, int limit) {
+      Handle handle, OrgId orgId, LeadId leadId, Integer eventCode, PageRequest page) {
     String filter = eventCode == null ? LEAD_FILTER : LEAD_AND_EVENT_FILTER;
     var count =
         handle
@@ -324,8 +324,8 @@ final class ActivityRepository {
             .createQuery("SELECT " + COLUMNS + " FROM activities a" + filter + NEWEST_FIRST + PAGE)
             .bind("orgId", orgId.value())
             .bind("leadId", leadId.value())
-            .bind("limit", limit)
-            .bind("offset", offset);
+            .bind("limit", page.size())
+            .bind("offset", page.offset());
     if (eventCode != null) {
       count.bind("eventCode", eventCode);
       rows.bind("eventCode", eventCode);
@@ -342,8 +342,7 @@ final class ActivityRepository {
       Instant to,
       SortColumn sortColumn,
       boolean newestFirst,
-      int offset,
-      int limit) {
+      PageRequest page) {
     String direction = newestFirst ? " DESC" : " ASC";
     String order = " ORDER BY " + sortColumn.column + direction + ", a.id" + direction;
     long total =
@@ -363,8 +362,8 @@ final class ActivityRepository {
             .bind("eventCode", eventCode)
             .bind("from", from.toEpochMilli())
             .bind("to", to.toEpochMilli())
-            .bind("limit", limit)
-            .bind("offset", offset)
+            .bind("limit", page.size())
+            .bind("offset", page.offset())
             .map(ROW)
             .list();
     return new Page<>(total, rows);

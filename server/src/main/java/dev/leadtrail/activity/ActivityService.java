@@ -17,6 +17,7 @@ import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.user.RecentUsers;
 import dev.leadtrail.user.UserId;
 import dev.leadtrail.value.EmailAddress;
+import dev.leadtrail.value.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -40,8 +41,7 @@ public final class ActivityService {
       Instant to,
       boolean byCreatedOn,
       boolean newestFirst,
-      int pageIndex,
-      int pageSize) {}
+      PageRequest page) {}
 
   private final Database database;
   private final ActivityRepository activities;
@@ -154,11 +154,10 @@ public final class ActivityService {
 
   /** A lead's activities, newest first; a lead outside the organisation has none. */
   public Page<TypedActivity> forLead(
-      OrgId orgId, LeadId leadId, Integer eventCode, int offset, int rowCount) {
+      OrgId orgId, LeadId leadId, Integer eventCode, PageRequest request) {
     return database.read(
         handle -> {
-          Page<Activity> page =
-              activities.forLead(handle, orgId, leadId, eventCode, offset, rowCount);
+          Page<Activity> page = activities.forLead(handle, orgId, leadId, eventCode, request);
           return typed(handle, orgId, page);
         });
   }
@@ -180,8 +179,7 @@ public final class ActivityService {
                   query.to(),
                   query.byCreatedOn() ? SortColumn.CREATED_ON : SortColumn.MODIFIED_ON,
                   query.newestFirst(),
-                  (query.pageIndex() - 1) * query.pageSize(),
-                  query.pageSize());
+                  query.page());
           return typed(handle, orgId, page);
         });
   }

@@ -16,6 +16,7 @@ import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.user.RecentUsers;
 import dev.leadtrail.user.UserId;
+import dev.leadtrail.value.PageRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -55,12 +56,7 @@ public final class ActivityUpdateService {
 
   /** Which changes a history read covers: one activity, or the activities of some types. */
   public record ChangeQuery(
-      Instant from,
-      Instant to,
-      ActivityId activityId,
-      List<Integer> eventCodes,
-      int pageIndex,
-      int pageSize) {
+      Instant from, Instant to, ActivityId activityId, List<Integer> eventCodes, PageRequest page) {
 
     public ChangeQuery {
       eventCodes = eventCodes == null ? List.of() : List.copyOf(eventCodes);
@@ -287,8 +283,7 @@ public final class ActivityUpdateService {
                   query.to(),
                   query.activityId(),
                   query.eventCodes(),
-                  (query.pageIndex() - 1) * query.pageSize(),
-                  query.pageSize());
+                  query.page());
           Map<ActivityId, Activity> found =
               activities.findAll(handle, orgId, ids.items()).stream()
                   .collect(Collectors.toMap(Activity::id, Function.identity()));

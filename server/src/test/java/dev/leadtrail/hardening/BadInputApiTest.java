@@ -89,6 +89,27 @@ abstract class BadInputApiTest extends ApiTestCase {
     assertThat(message(response)).contains(parameter).hasSizeLessThan(400);
   }
 
+  @Test
+  void theLastPageThereCouldBe_isEmptyNotAnOverflow() {
+    var ofType =
+        post(
+            "CustomActivity/RetrieveByActivityEvent",
+            "{\"Parameter\":{\"ActivityEvent\":200},"
+                + "\"Paging\":{\"PageIndex\":2147483647,\"PageSize\":1000}}");
+    var history =
+        post(
+            "RetrieveActivityChange",
+            "{\"Parameter\":{\"FromDate\":\"2000-01-01 00:00:00\",\"ToDate\":\"2100-01-01 00:00:00\","
+                + "\"ActivityID\":\""
+                + activityId
+                + "\"},\"Paging\":{\"PageIndex\":2147483647,\"PageSize\":1000}}");
+
+    assertThat(ofType.statusCode()).as(ofType.body()).isEqualTo(200);
+    assertThat(json(ofType).has("List")).as(ofType.body()).isFalse();
+    assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+    assertThat(json(history).get("Activities")).as(history.body()).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"1e400", "-1e400", "1e999999999", "1e-400"})
   void aJsonNumberBeyondTheLimits_isABadRequestWhereverItStands(String number) {
