@@ -85,9 +85,4 @@ final class ActivityFieldValues {
     Activity activity = found.activity();
     return types.byId(handle, activity.orgId(), activity.typeId(), found.typeVersion());
   }
-
-  /** The value when there is one, else the fallback. */
-  static String orDefault(String value, String fallback) {
-    return value == null || value.isEmpty() ? fallback : value;
-  }
 }

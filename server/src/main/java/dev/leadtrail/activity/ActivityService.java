@@ -4,8 +4,6 @@ import dev.leadtrail.activity.ActivityRepository.SortColumn;
 import dev.leadtrail.activitytype.ActivityType;
 import dev.leadtrail.activitytype.ActivityTypeId;
 import dev.leadtrail.activitytype.ActivityTypeService;
-import dev.leadtrail.activitytype.FieldDefinition;
-import dev.leadtrail.activitytype.SystemFields;
 import dev.leadtrail.auth.Caller;
 import dev.leadtrail.error.ErrorType;
 import dev.leadtrail.error.RuleViolationException;
@@ -15,12 +13,10 @@ import dev.leadtrail.org.OrgId;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.user.RecentUsers;
-import dev.leadtrail.user.UserId;
 import dev.leadtrail.value.EmailAddress;
 import dev.leadtrail.value.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,40 +93,16 @@ public final class ActivityService {
                   request.fields(),
                   request.skipOptionCheck());
           LeadId leadId = lead(handle, caller, request);
-          Map<String, String> custom = new HashMap<>();
-          for (FieldDefinition field : type.fields()) {
-            String value = given.getOrDefault(field.schemaName(), "");
-            if (field.mandatory() && value.isEmpty()) {
-              throw new RuleViolationException(
-                  ErrorType.MANDATORY_ATTRIBUTE_MISSING,
-                  "Mandatory field " + field.schemaName() + " has no value.");
-            }
-            if (!value.isEmpty()) {
-              custom.put(field.schemaName(), value);
-            }
-          }
-          Instant now = clock.instant();
           var activity =
-              new Activity(
+              Activity.post(
                   caller.orgId(),
                   request.id() == null ? ActivityId.random() : request.id(),
                   leadId,
-                  type.id(),
-                  type.eventCode(),
-                  type.score(),
-                  given.getOrDefault(SystemFields.NOTE, ""),
-                  ActivityFieldValues.orDefault(
-                      given.get(SystemFields.STATUS), SystemFields.ACTIVE),
-                  new UserId(
-                      ActivityFieldValues.orDefault(
-                          given.get(SystemFields.OWNER), caller.userId().value())),
-                  custom,
-                  request.activityAt() == null ? now : request.activityAt(),
-                  now,
+                  type,
+                  given,
+                  request.activityAt(),
                   caller.userId(),
-                  now,
-                  caller.userId(),
-                  1);
+                  clock.instant());
           activities.insert(handle, activity);
           leads.addScore(handle, caller.orgId(), leadId, type.score());
           return new Posted(activity.id(), leadId);

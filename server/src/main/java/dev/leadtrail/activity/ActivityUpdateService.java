@@ -3,7 +3,6 @@ package dev.leadtrail.activity;
 import dev.leadtrail.activity.ActivityRepository.StoredChange;
 import dev.leadtrail.activitytype.ActivityType;
 import dev.leadtrail.activitytype.ActivityTypeService;
-import dev.leadtrail.activitytype.FieldDefinition;
 import dev.leadtrail.activitytype.SystemFields;
 import dev.leadtrail.auth.Caller;
 import dev.leadtrail.error.ErrorType;
@@ -15,14 +14,12 @@ import dev.leadtrail.org.OrgId;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.user.RecentUsers;
-import dev.leadtrail.user.UserId;
 import dev.leadtrail.value.PageRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,43 +151,7 @@ public final class ActivityUpdateService {
     Map<String, String> given =
         fieldValues.check(
             handle, caller.orgId(), type, update.note(), update.fields(), update.skipOptionCheck());
-    Map<String, String> custom = new HashMap<>(old.fieldValues());
-    for (FieldDefinition field : type.fields()) {
-      String value = given.get(field.schemaName());
-      if (value == null) {
-        continue;
-      }
-      if (value.isEmpty() && field.mandatory()) {
-        throw new RuleViolationException(
-            ErrorType.MANDATORY_ATTRIBUTE_MISSING,
-            "Mandatory field " + field.schemaName() + " cannot be cleared.");
-      }
-      if (value.isEmpty()) {
-        custom.remove(field.schemaName());
-      } else {
-        custom.put(field.schemaName(), value);
-      }
-    }
-    Instant now = clock.instant();
-    var changed =
-        new Activity(
-            old.orgId(),
-            old.id(),
-            old.leadId(),
-            old.typeId(),
-            old.eventCode(),
-            old.score(),
-            given.getOrDefault(SystemFields.NOTE, old.note()),
-            ActivityFieldValues.orDefault(given.get(SystemFields.STATUS), old.status()),
-            new UserId(
-                ActivityFieldValues.orDefault(given.get(SystemFields.OWNER), old.owner().value())),
-            custom,
-            old.activityAt(),
-            old.createdAt(),
-            old.createdBy(),
-            now,
-            caller.userId(),
-            old.version() + 1);
+    Activity changed = old.apply(type, given, caller.userId(), clock.instant());
     return StoredChange.of(changed, old.version(), changes(old, changed));
   }
 
