@@ -8,7 +8,6 @@ import dev.leadtrail.error.MalformedRequestException;
 import dev.leadtrail.error.PayloadTooLargeException;
 import dev.leadtrail.error.RateLimitedException;
 import dev.leadtrail.org.OrgId;
-import dev.leadtrail.ratelimit.ConcurrencyCap;
 import dev.leadtrail.ratelimit.RateLimiter;
 import io.javalin.http.Context;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.leadtrail.http;
 
-import dev.leadtrail.ratelimit.ConcurrencyCap;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;

@@ -5,7 +5,6 @@ import dev.leadtrail.config.ConfigException;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.ApiNotFoundException;
 import dev.leadtrail.management.HealthBody;
-import dev.leadtrail.ratelimit.ConcurrencyCap;
 import dev.leadtrail.ratelimit.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;

@@ -2,7 +2,6 @@ package dev.leadtrail.http;
 
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.ErrorType;
-import dev.leadtrail.ratelimit.ConcurrencyCap;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;

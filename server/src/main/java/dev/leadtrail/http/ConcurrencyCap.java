@@ -1,4 +1,4 @@
-package dev.leadtrail.ratelimit;
+package dev.leadtrail.http;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -7,21 +7,21 @@ import java.util.concurrent.ConcurrentMap;
  * Counts what each key (a client address, an organisation) holds at once, and refuses it more than
  * its cap. A cap of 0 is no cap. Keys holding nothing are forgotten. Thread-safe.
  */
-public final class ConcurrencyCap<K> {
+final class ConcurrencyCap<K> {
 
   private final int cap;
   private final ConcurrentMap<K, Integer> held = new ConcurrentHashMap<>();
 
-  public ConcurrencyCap(int cap) {
+  ConcurrencyCap(int cap) {
     this.cap = cap;
   }
 
-  public int cap() {
+  int cap() {
     return cap;
   }
 
   /** Takes one place for {@code key}; false, taking none, when the key holds its cap already. */
-  public boolean tryTake(K key) {
+  boolean tryTake(K key) {
     if (cap == 0) {
       return true;
     }
@@ -40,11 +40,11 @@ public final class ConcurrencyCap<K> {
   }
 
   /** Takes one place for {@code key}, over the cap if need be; {@link #release} gives it back. */
-  public int take(K key) {
+  int take(K key) {
     return cap == 0 ? 0 : held.merge(key, 1, Integer::sum);
   }
 
-  public void release(K key) {
+  void release(K key) {
     if (cap != 0) {
       held.computeIfPresent(key, (k, count) -> count <= 1 ? null : count - 1);
     }
