@@ -3,6 +3,7 @@ package dev.leadtrail.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.leadtrail.error.AuthenticationException;
+import dev.leadtrail.error.FailureSummary;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.user.RecentUsers;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a request's key pair into its {@link Caller}, or refuses it.
@@ -38,6 +41,7 @@ public final class Authenticator {
   /** How long a verified caller is answered from memory. */
   public static final Duration HELD_FOR = RecentUsers.HELD_FOR;
 
+  private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
   private static final int CALLERS_HELD = 100_000;
 
   private record Verified(String secretHash, byte[] fingerprint) {}
@@ -116,12 +120,7 @@ public final class Authenticator {
       if (matches) {
         verified.put(accessKey, new Verified(secretHash, fingerprint));
         if (ApiKeyService.looksIssued(secret)) {
-          // Issued before issued secrets got the fast hash: from now on it has it.
-          database.write(
-              handle -> {
-                keys.replaceHash(handle, accessKey, secretHash, hasher.hashRandom(secret));
-                return null;
-              });
+          moveToFastHash(accessKey, secret, secretHash);
         }
       }
       mine.complete(matches);
@@ -131,6 +130,23 @@ public final class Authenticator {
       throw e;
     } finally {
       slowChecks.remove(attempt, mine);
+    }
+  }
+
+  /**
+   * Stores a secret issued before issued secrets got the fast hash under it. Only a saving: if the
+   * store refuses now, the next process tries again, and the caller is answered all the same.
+   */
+  private void moveToFastHash(String accessKey, String secret, String secretHash) {
+    try {
+      database.write(
+          handle -> {
+            keys.replaceHash(handle, accessKey, secretHash, hasher.hashRandom(secret));
+            return null;
+          });
+    } catch (RuntimeException e) {
+      log.warn(
+          "A key's secret could not be moved to the fast hash: {}", FailureSummary.describe(e));
     }
   }
 
