@@ -2,9 +2,9 @@ package dev.leadtrail.cli;
 
 import dev.leadtrail.Leadtrail;
 import dev.leadtrail.org.OrgId;
-import dev.leadtrail.ratelimit.RateLimit;
 import dev.leadtrail.user.Role;
 import dev.leadtrail.user.UserId;
+import dev.leadtrail.value.RateLimit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;

@@ -1,6 +1,6 @@
 package dev.leadtrail.config;
 
-import dev.leadtrail.ratelimit.RateLimit;
+import dev.leadtrail.value.RateLimit;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.leadtrail.http;
 
-import dev.leadtrail.ratelimit.RateClass;
+import dev.leadtrail.value.RateClass;
 import io.javalin.http.HandlerType;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.leadtrail.org;
 
-import dev.leadtrail.ratelimit.RateClass;
-import dev.leadtrail.ratelimit.RateLimit;
+import dev.leadtrail.value.RateClass;
+import dev.leadtrail.value.RateLimit;
 import java.util.Objects;
 import java.util.Optional;
 

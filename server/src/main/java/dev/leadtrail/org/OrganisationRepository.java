@@ -1,6 +1,6 @@
 package dev.leadtrail.org;
 
-import dev.leadtrail.ratelimit.RateLimit;
+import dev.leadtrail.value.RateLimit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

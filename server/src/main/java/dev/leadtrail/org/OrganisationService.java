@@ -2,8 +2,8 @@ package dev.leadtrail.org;
 
 import dev.leadtrail.error.ErrorType;
 import dev.leadtrail.error.RuleViolationException;
-import dev.leadtrail.ratelimit.RateLimit;
 import dev.leadtrail.storage.Database;
+import dev.leadtrail.value.RateLimit;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;

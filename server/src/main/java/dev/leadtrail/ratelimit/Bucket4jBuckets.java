@@ -1,5 +1,6 @@
 package dev.leadtrail.ratelimit;
 
+import dev.leadtrail.value.RateLimit;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;

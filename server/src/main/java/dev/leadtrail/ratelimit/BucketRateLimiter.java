@@ -3,6 +3,8 @@ package dev.leadtrail.ratelimit;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.RateLimitedException;
 import dev.leadtrail.org.Organisation;
+import dev.leadtrail.value.RateClass;
+import dev.leadtrail.value.RateLimit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

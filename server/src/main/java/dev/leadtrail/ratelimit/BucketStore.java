@@ -1,5 +1,6 @@
 package dev.leadtrail.ratelimit;
 
+import dev.leadtrail.value.RateLimit;
 import java.time.Duration;
 
 /** Where the budgets live: this process, or a store every instance shares. */

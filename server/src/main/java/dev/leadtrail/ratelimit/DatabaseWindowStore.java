@@ -1,5 +1,6 @@
 package dev.leadtrail.ratelimit;
 
+import dev.leadtrail.value.RateLimit;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package dev.leadtrail.ratelimit;
 
+import dev.leadtrail.value.RateLimit;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.testing.Eventually;
 import dev.leadtrail.testing.TestDatabase;
+import dev.leadtrail.value.RateLimit;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;

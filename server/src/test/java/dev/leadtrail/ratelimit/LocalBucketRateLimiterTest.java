@@ -8,6 +8,8 @@ import dev.leadtrail.config.ConfigLoader;
 import dev.leadtrail.error.RateLimitedException;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.org.Organisation;
+import dev.leadtrail.value.RateClass;
+import dev.leadtrail.value.RateLimit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leadtrail.testing.ApiTestCase;
 import dev.leadtrail.testing.Tenant;
+import dev.leadtrail.value.RateLimit;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

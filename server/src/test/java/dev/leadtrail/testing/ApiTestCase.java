@@ -3,7 +3,7 @@ package dev.leadtrail.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadtrail.config.LeadtrailConfig;
-import dev.leadtrail.ratelimit.RateLimit;
+import dev.leadtrail.value.RateLimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;

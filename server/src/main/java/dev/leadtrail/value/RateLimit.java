@@ -1,4 +1,4 @@
-package dev.leadtrail.ratelimit;
+package dev.leadtrail.value;
 
 import java.time.Duration;
 import java.util.Objects;
