@@ -109,7 +109,8 @@ public final class HttpServer {
                   jetty -> {
                     jetty.setErrorHandler(new JettyErrorHandler(json, config.maxBodyBytes()));
                     // Javalin puts its own handler inside the innermost one: it sees a request
-                    // only once its whole body has arrived, so a slow client holds no thread.
+                    // only once its whole body (up to the limit) has arrived, so a slow client
+                    // holds no thread.
                     jetty.setHandler(
                         new GracefulHandler(
                             new RequestIntake(
