@@ -14,16 +14,16 @@ import java.util.regex.Pattern;
 /** Issues and revokes key pairs. Thread-safe. */
 public final class ApiKeyService {
 
+  private static final int SECRET_BYTES = 20;
+  private static final Pattern ISSUED_SECRET =
+      Pattern.compile("[0-9a-f]{" + SECRET_BYTES * 2 + "}");
+
   private final Database database;
   private final ApiKeyRepository keys;
   private final UserRepository users;
   private final SecretHasher hasher;
   private final Clock clock;
   private final Runnable accessChanged;
-  private static final int SECRET_BYTES = 20;
-  private static final Pattern ISSUED_SECRET =
-      Pattern.compile("[0-9a-f]{" + SECRET_BYTES * 2 + "}");
-
   private final SecureRandom random = new SecureRandom();
 
   ApiKeyService(

@@ -1,5 +1,6 @@
 package dev.leadtrail.config;
 
+import java.net.BindException;
 import java.util.List;
 
 /** Start-up stops: one or more settings are unknown or invalid. The message lists them all. */
@@ -28,7 +29,7 @@ public final class ConfigException extends RuntimeException {
   /** Whether a failure to start is an address in use, however deep it is wrapped. */
   public static boolean isAddressInUse(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.net.BindException) {
+      if (t instanceof BindException) {
         return true;
       }
     }

@@ -30,42 +30,45 @@ final class JettyErrorHandler extends ErrorHandler {
     int status = response.getStatus();
     switch (status) {
       case 404, 405 ->
-          write(
-              json,
-              response,
-              callback,
-              404,
-              ErrorBody.of(ErrorType.NOT_FOUND, "No API answers this request."));
+          answer(response, callback, 404, ErrorType.NOT_FOUND, "No API answers this request.");
       case 413 ->
-          write(
-              json,
+          answer(
               response,
               callback,
               413,
-              ErrorBody.of(
-                  ErrorType.INVALID_INPUT,
-                  new PayloadTooLargeException(maxBodyBytes).getMessage()));
-      case 414 -> badRequest(response, callback, "The request URI is too long.");
-      case 431 -> badRequest(response, callback, "The request headers are too large.");
-      case 505 -> badRequest(response, callback, "The request's HTTP version is not supported.");
-      default -> {
-        if (status >= 500) {
-          write(
-              json,
+              ErrorType.INVALID_INPUT,
+              new PayloadTooLargeException(maxBodyBytes).getMessage());
+      case 414 ->
+          answer(response, callback, 400, ErrorType.INVALID_INPUT, "The request URI is too long.");
+      case 431 ->
+          answer(
               response,
               callback,
-              500,
-              ErrorBody.of(ErrorType.INTERNAL, "The request could not be completed."));
+              400,
+              ErrorType.INVALID_INPUT,
+              "The request headers are too large.");
+      case 505 ->
+          answer(
+              response,
+              callback,
+              400,
+              ErrorType.INVALID_INPUT,
+              "The request's HTTP version is not supported.");
+      default -> {
+        if (status >= 500) {
+          answer(
+              response, callback, 500, ErrorType.INTERNAL, "The request could not be completed.");
         } else {
-          badRequest(response, callback, "The request is malformed.");
+          answer(response, callback, 400, ErrorType.INVALID_INPUT, "The request is malformed.");
         }
       }
     }
     return true;
   }
 
-  private void badRequest(Response response, Callback callback, String message) {
-    write(json, response, callback, 400, ErrorBody.of(ErrorType.INVALID_INPUT, message));
+  private void answer(
+      Response response, Callback callback, int status, ErrorType type, String message) {
+    write(json, response, callback, status, ErrorBody.of(type, message));
   }
 
   /** Writes a whole answer in the envelope, outside Javalin. */

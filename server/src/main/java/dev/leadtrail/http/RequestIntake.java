@@ -61,38 +61,27 @@ final class RequestIntake extends Handler.Wrapper {
                   + "); send the next when one has been answered."));
       return true;
     }
+    DeadlineRequest reading = hasBody(request) ? new DeadlineRequest(request) : null;
+    Runnable done =
+        () -> {
+          if (reading != null) {
+            reading.finish();
+          }
+          requestsPerAddress.release(address);
+        };
     boolean handled = false;
-    DeadlineRequest reading = null;
     try {
       if (NanoTime.since(request.getBeginNanoTime()) >= limits.readTimeout().toNanos()) {
         refuse(request, response, callback, 400, ErrorBody.of(ErrorType.INVALID_INPUT, late()));
         return true;
       }
-      Request next = request;
-      if (hasBody(request)) {
-        reading = new DeadlineRequest(request);
-        next = reading;
-      }
-      DeadlineRequest body = reading;
       handled =
           super.handle(
-              next,
-              response,
-              Callback.from(
-                  callback,
-                  () -> {
-                    if (body != null) {
-                      body.finish();
-                    }
-                    requestsPerAddress.release(address);
-                  }));
+              reading == null ? request : reading, response, Callback.from(callback, done));
       return handled;
     } finally {
       if (!handled) {
-        if (reading != null) {
-          reading.finish();
-        }
-        requestsPerAddress.release(address);
+        done.run();
       }
     }
   }

@@ -107,23 +107,18 @@ abstract class GeneratedBadInputApiTest extends ApiTestCase {
 
   /**
    * One call as a valid request. {@code numberSlots} and {@code dateSlots} are JSON pointers to
-   * values the call checks as numbers or dates; {@code itemsChecked} is false where a bad value
-   * inside the body fails only its own item (a bulk update answers 200 for it).
+   * values the call checks as numbers or dates. A bulk update has none: a bad value inside an item
+   * fails only that item, with a 200 for the call.
    */
   private record Call(
-      String method,
-      String path,
-      String body,
-      List<String> numberSlots,
-      List<String> dateSlots,
-      boolean itemsChecked) {
+      String method, String path, String body, List<String> numberSlots, List<String> dateSlots) {
 
     static Call get(String path) {
-      return new Call("GET", path, null, List.of(), List.of(), true);
+      return new Call("GET", path, null, List.of(), List.of());
     }
 
     static Call post(String path, String body, List<String> numbers, List<String> dates) {
-      return new Call("POST", path, body, numbers, dates, true);
+      return new Call("POST", path, body, numbers, dates);
     }
 
     boolean hasBody() {
@@ -254,13 +249,11 @@ abstract class GeneratedBadInputApiTest extends ApiTestCase {
                 + "{\"SchemaName\":\"mx_Custom_4\",\"Value\":\"2026-01-02\"}]}",
             List.of("/ActivityEvent", "/Fields/0/Value"),
             List.of("/Fields/1/Value")),
-        new Call(
-            "POST",
+        Call.post(
             acts + "Bulk/CustomActivity/Update",
             "[{\"ProspectActivityId\":\"" + activity + "\",\"ActivityNote\":\"b\"}]",
             List.of(),
-            List.of(),
-            false),
+            List.of()),
         Call.post(
             acts + "RetrieveActivityChange",
             "{\"Parameter\":{\"FromDate\":\"2020-01-01 00:00:00\",\"ToDate\":\"2100-01-01 00:00:00\","
