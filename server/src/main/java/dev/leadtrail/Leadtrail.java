@@ -8,6 +8,7 @@ import dev.leadtrail.activitytype.ActivityTypeService;
 import dev.leadtrail.auth.ApiKeyService;
 import dev.leadtrail.auth.Auth;
 import dev.leadtrail.auth.AuthEndpoints;
+import dev.leadtrail.auth.CallerGate;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.http.HttpServer;
 import dev.leadtrail.lead.LeadEndpoints;
@@ -118,8 +119,7 @@ public final class Leadtrail implements AutoCloseable {
                 new LeadEndpoints(leads),
                 new ActivityTypeEndpoints(activityTypes),
                 new ActivityEndpoints(activities, activityUpdates)),
-            auth.authenticator(),
-            rateLimiter,
+            new CallerGate(auth.authenticator(), rateLimiter),
             database::isReady,
             metrics.registry());
     if (config.management().enabled()) {

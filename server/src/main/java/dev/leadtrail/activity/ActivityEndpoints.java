@@ -28,6 +28,7 @@ import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
 import dev.leadtrail.lead.LeadAttribute;
 import dev.leadtrail.lead.LeadId;
+import dev.leadtrail.user.Caller;
 import dev.leadtrail.value.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Posting and reading activities, under {@code ProspectActivity.svc} (contract 5.2 to 5.5). */
-public final class ActivityEndpoints implements ApiEndpoints {
+public final class ActivityEndpoints implements ApiEndpoints<Caller> {
 
   private static final String SERVICE = "ProspectActivity.svc/";
   private static final int MAX_PAGE_SIZE = 1000;
@@ -51,7 +52,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
   }
 
   @Override
-  public List<ApiRoute> routes() {
+  public List<ApiRoute<Caller>> routes() {
     return List.of(
         ApiRoute.write(SERVICE + "Create", this::create),
         ApiRoute.read(SERVICE + "Retrieve", this::retrieve),
@@ -62,7 +63,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
         ApiRoute.read(SERVICE + "RetrieveActivityChange", this::history));
   }
 
-  void create(ApiCall call) {
+  void create(ApiCall<Caller> call) {
     ObjectNode body = call.objectBody();
     String leadId = JsonValues.scalarText(body.get("RelatedProspectId"), "RelatedProspectId");
     String email = JsonValues.scalarText(body.get("EmailAddress"), "EmailAddress");
@@ -95,12 +96,12 @@ public final class ActivityEndpoints implements ApiEndpoints {
             : Success.withId(posted.id().value()));
   }
 
-  void update(ApiCall call) {
+  void update(ApiCall<Caller> call) {
     ActivityId id = updates.update(call.caller(), activityUpdate(call.objectBody()));
     call.respond(Success.withId(id.value()));
   }
 
-  void bulkUpdate(ApiCall call) {
+  void bulkUpdate(ApiCall<Caller> call) {
     List<ActivityUpdateService.BulkItem> items = new ArrayList<>();
     for (JsonNode element : call.arrayBody()) {
       JsonNode id = element.isObject() ? element.get("ProspectActivityId") : null;
@@ -114,7 +115,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
             updates.updateEach(call.caller(), items).stream().map(BulkResultView::of).toList()));
   }
 
-  void history(ApiCall call) {
+  void history(ApiCall<Caller> call) {
     ObjectNode body = call.objectBody();
     JsonNode parameter = optionalObject(body, "Parameter");
     JsonNode paging = optionalObject(body, "Paging");
@@ -182,7 +183,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
     return time;
   }
 
-  void retrieve(ApiCall call) {
+  void retrieve(ApiCall<Caller> call) {
     LeadId leadId = LeadId.parse(call.query("leadId").orElse(null), "leadId");
     ObjectNode body = call.objectBody();
     JsonNode parameter = optionalObject(body, "Parameter");
@@ -209,7 +210,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
             page.total(), page.items().stream().map(LeadActivityView::of).toList()));
   }
 
-  void details(ApiCall call) {
+  void details(ApiCall<Caller> call) {
     ActivityId id = ActivityId.parse(call.query("activityId").orElse(null), "activityId");
     TypedActivity typed = activities.details(call.caller().orgId(), id);
     Activity activity = typed.activity();
@@ -226,7 +227,7 @@ public final class ActivityEndpoints implements ApiEndpoints {
     call.respond(new DetailsView(activity.id().value(), type.name(), type.name(), fields));
   }
 
-  void ofType(ApiCall call) {
+  void ofType(ApiCall<Caller> call) {
     ObjectNode body = call.objectBody();
     JsonNode parameter = optionalObject(body, "Parameter");
     JsonNode paging = optionalObject(body, "Paging");

@@ -9,12 +9,13 @@ import dev.leadtrail.http.ApiEndpoints;
 import dev.leadtrail.http.ApiRoute;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
+import dev.leadtrail.user.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /** Activity types and their fields, under {@code ProspectActivity.svc} (contract section 5.8). */
-public final class ActivityTypeEndpoints implements ApiEndpoints {
+public final class ActivityTypeEndpoints implements ApiEndpoints<Caller> {
 
   private static final String SERVICE = "ProspectActivity.svc/";
 
@@ -79,7 +80,7 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
   }
 
   @Override
-  public List<ApiRoute> routes() {
+  public List<ApiRoute<Caller>> routes() {
     return List.of(
         ApiRoute.write(SERVICE + "CreateType", this::createType),
         ApiRoute.get(SERVICE + "ActivityTypes.Get", this::list),
@@ -88,17 +89,17 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
         ApiRoute.read(SERVICE + "ActivityField/Dropdown/Options/Get", this::dropdownOptions));
   }
 
-  void createType(ApiCall call) {
+  void createType(ApiCall<Caller> call) {
     ObjectNode body = call.objectBody();
     ActivityType type = types.create(call.caller(), draft(body, "Direction"));
     call.respond(Success.withId(String.valueOf(type.eventCode())));
   }
 
-  void list(ApiCall call) {
+  void list(ApiCall<Caller> call) {
     call.respond(types.list(call.caller().orgId()).stream().map(TypeView::of).toList());
   }
 
-  void updateType(ApiCall call) {
+  void updateType(ApiCall<Caller> call) {
     ObjectNode body = call.objectBody();
     String id = JsonValues.scalarText(body.get("ID"), "ID");
     String directionName = body.has("EventDirection") ? "EventDirection" : "Direction";
@@ -106,7 +107,7 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
     call.respond(Success.plain());
   }
 
-  void setting(ApiCall call) {
+  void setting(ApiCall<Caller> call) {
     int code = EventCodes.parse(call.query("code").orElse(null));
     ActivityType type = types.byEventCode(call.caller().orgId(), code);
     List<FieldView> fields =
@@ -116,7 +117,7 @@ public final class ActivityTypeEndpoints implements ApiEndpoints {
     call.respond(new SettingView(type.id().value(), type.name(), type.name(), fields));
   }
 
-  void dropdownOptions(ApiCall call) {
+  void dropdownOptions(ApiCall<Caller> call) {
     JsonNode parameter = JsonValues.object(call.objectBody().path("Parameter"), "Parameter");
     String schemaName = JsonValues.scalarText(parameter.get("SchemaName"), "SchemaName");
     if (schemaName == null || schemaName.isBlank()) {

@@ -2,6 +2,7 @@ package dev.leadtrail.auth;
 
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.org.OrganisationRepository;
+import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.UserId;
 import dev.leadtrail.user.UserRepository;
 import java.time.Instant;

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.leadtrail.http.ApiCall;
 import dev.leadtrail.http.ApiEndpoints;
 import dev.leadtrail.http.ApiRoute;
+import dev.leadtrail.user.Caller;
 import java.util.List;
 
 /** {@code Authentication.svc}: who the caller's keys belong to. */
-public final class AuthEndpoints implements ApiEndpoints {
+public final class AuthEndpoints implements ApiEndpoints<Caller> {
 
   record CallerView(
       @JsonProperty("Id") String id,
@@ -41,11 +42,11 @@ public final class AuthEndpoints implements ApiEndpoints {
   }
 
   @Override
-  public List<ApiRoute> routes() {
+  public List<ApiRoute<Caller>> routes() {
     return List.of(ApiRoute.get("Authentication.svc/UserByAccessKey.Get", this::userByAccessKey));
   }
 
-  void userByAccessKey(ApiCall call) {
+  void userByAccessKey(ApiCall<Caller> call) {
     call.respond(CallerView.of(call.caller()));
   }
 }

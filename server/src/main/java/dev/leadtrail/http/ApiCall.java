@@ -3,7 +3,6 @@ package dev.leadtrail.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leadtrail.auth.Caller;
 import dev.leadtrail.error.MalformedRequestException;
 import dev.leadtrail.value.StorableText;
 import io.javalin.http.Context;
@@ -12,25 +11,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One authenticated call as an operation sees it: who calls, the query, the parsed body, and the
- * way to answer. Endpoints use this instead of Javalin's {@link Context}. Not thread-safe: it
- * belongs to the request's thread.
+ * One authenticated call as an operation sees it: who calls (a {@code C}, as the {@link CallGate}
+ * proved it), the query, the parsed body, and the way to answer. Endpoints use this instead of
+ * Javalin's {@link Context}. Not thread-safe: it belongs to the request's thread.
  */
-public final class ApiCall {
+public final class ApiCall<C> {
 
   private final Context ctx;
   private final Json json;
-  private final Caller caller;
+  private final C caller;
   private final JsonNode body;
 
-  ApiCall(Context ctx, Json json, Caller caller, JsonNode body) {
+  ApiCall(Context ctx, Json json, C caller, JsonNode body) {
     this.ctx = ctx;
     this.json = json;
     this.caller = caller;
     this.body = body;
   }
 
-  public Caller caller() {
+  public C caller() {
     return caller;
   }
 

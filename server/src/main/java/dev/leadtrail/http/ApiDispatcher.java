@@ -1,14 +1,9 @@
 package dev.leadtrail.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leadtrail.auth.Authenticator;
-import dev.leadtrail.auth.Caller;
-import dev.leadtrail.auth.Credentials;
 import dev.leadtrail.error.MalformedRequestException;
 import dev.leadtrail.error.PayloadTooLargeException;
 import dev.leadtrail.error.RateLimitedException;
-import dev.leadtrail.org.OrgId;
-import dev.leadtrail.ratelimit.RateLimiter;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,47 +15,44 @@ import java.util.Locale;
  * budget (after authentication, so that bad keys cannot drain it) within its cap of calls in
  * flight, parses the body, then hands over to the operation. Thread-safe.
  */
-final class ApiDispatcher {
+final class ApiDispatcher<C> {
 
   static final String BASE = "/v2/";
   private static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
 
-  private final RouteTable routes;
-  private final Authenticator authenticator;
-  private final RateLimiter rateLimiter;
-  private final ConcurrencyCap<OrgId> callsInFlight;
+  private final RouteTable<C> routes;
+  private final CallGate<C> gate;
+  private final ConcurrencyCap<String> callsInFlight;
   private final Json json;
   private final int maxBodyBytes;
 
   ApiDispatcher(
-      RouteTable routes,
-      Authenticator authenticator,
-      RateLimiter rateLimiter,
-      ConcurrencyCap<OrgId> callsInFlight,
+      RouteTable<C> routes,
+      CallGate<C> gate,
+      ConcurrencyCap<String> callsInFlight,
       Json json,
       int maxBodyBytes) {
     this.routes = routes;
-    this.authenticator = authenticator;
-    this.rateLimiter = rateLimiter;
+    this.gate = gate;
     this.callsInFlight = callsInFlight;
     this.json = json;
     this.maxBodyBytes = maxBodyBytes;
   }
 
   void handle(Context ctx) {
-    ApiRoute route = routes.resolve(ctx.method(), ctx.path().substring(BASE.length()));
+    ApiRoute<C> route = routes.resolve(ctx.method(), ctx.path().substring(BASE.length()));
     RequestMetrics.operation(ctx, route);
     // Whole before anything is spent on it: a body that failed to arrive costs no hash and no call.
     byte[] body = route.body() == BodyPolicy.NONE ? null : readBounded(ctx);
-    Caller caller = authenticator.authenticate(credentials(ctx));
-    RequestAttributes.caller(ctx, caller);
-    OrgId orgId = caller.orgId();
+    C caller = gate.authenticate(credentials(ctx));
+    String orgId = gate.organisationId(caller);
+    RequestAttributes.orgId(ctx, orgId);
     if (!callsInFlight.tryTake(orgId)) {
       throw RateLimitedException.inFlight(callsInFlight.cap());
     }
     try {
-      rateLimiter.acquire(caller.organisation(), route.rateClass());
-      route.handler().handle(new ApiCall(ctx, json, caller, parsed(ctx, route.body(), body)));
+      gate.spend(caller, route.rateClass());
+      route.handler().handle(new ApiCall<>(ctx, json, caller, parsed(ctx, route.body(), body)));
     } finally {
       callsInFlight.release(orgId);
     }

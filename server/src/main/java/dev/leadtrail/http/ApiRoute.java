@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * One operation under {@code /v2/}, e.g. POST {@code ProspectActivity.svc/CustomActivity/Update}.
  */
-public record ApiRoute(
-    HandlerType method, String path, BodyPolicy body, RateClass rateClass, ApiHandler handler) {
+public record ApiRoute<C>(
+    HandlerType method, String path, BodyPolicy body, RateClass rateClass, ApiHandler<C> handler) {
 
   public ApiRoute {
     Objects.requireNonNull(method);
@@ -21,19 +21,19 @@ public record ApiRoute(
     }
   }
 
-  public static ApiRoute get(String path, ApiHandler handler) {
-    return new ApiRoute(HandlerType.GET, path, BodyPolicy.NONE, RateClass.STANDARD, handler);
+  public static <C> ApiRoute<C> get(String path, ApiHandler<C> handler) {
+    return new ApiRoute<>(HandlerType.GET, path, BodyPolicy.NONE, RateClass.STANDARD, handler);
   }
 
-  public static ApiRoute read(String path, ApiHandler handler) {
-    return new ApiRoute(HandlerType.POST, path, BodyPolicy.OPTIONAL, RateClass.STANDARD, handler);
+  public static <C> ApiRoute<C> read(String path, ApiHandler<C> handler) {
+    return new ApiRoute<>(HandlerType.POST, path, BodyPolicy.OPTIONAL, RateClass.STANDARD, handler);
   }
 
-  public static ApiRoute write(String path, ApiHandler handler) {
-    return new ApiRoute(HandlerType.POST, path, BodyPolicy.REQUIRED, RateClass.STANDARD, handler);
+  public static <C> ApiRoute<C> write(String path, ApiHandler<C> handler) {
+    return new ApiRoute<>(HandlerType.POST, path, BodyPolicy.REQUIRED, RateClass.STANDARD, handler);
   }
 
-  public static ApiRoute bulkWrite(String path, ApiHandler handler) {
-    return new ApiRoute(HandlerType.POST, path, BodyPolicy.REQUIRED, RateClass.BULK, handler);
+  public static <C> ApiRoute<C> bulkWrite(String path, ApiHandler<C> handler) {
+    return new ApiRoute<>(HandlerType.POST, path, BodyPolicy.REQUIRED, RateClass.BULK, handler);
   }
 }

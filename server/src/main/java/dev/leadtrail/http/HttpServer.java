@@ -1,11 +1,8 @@
 package dev.leadtrail.http;
 
-import dev.leadtrail.auth.Authenticator;
 import dev.leadtrail.config.ConfigException;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.ApiNotFoundException;
-import dev.leadtrail.management.HealthBody;
-import dev.leadtrail.ratelimit.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -65,20 +62,18 @@ public final class HttpServer {
     this.shutdownTimeout = shutdownTimeout;
   }
 
-  public static HttpServer start(
+  public static <C> HttpServer start(
       LeadtrailConfig.Server config,
-      List<ApiEndpoints> endpoints,
-      Authenticator authenticator,
-      RateLimiter rateLimiter,
+      List<? extends ApiEndpoints<C>> endpoints,
+      CallGate<C> gate,
       BooleanSupplier ready,
       MeterRegistry metrics) {
     var json = new Json();
-    var routes = new RouteTable(endpoints.stream().flatMap(e -> e.routes().stream()).toList());
+    var routes = new RouteTable<>(endpoints.stream().flatMap(e -> e.routes().stream()).toList());
     var dispatcher =
-        new ApiDispatcher(
+        new ApiDispatcher<>(
             routes,
-            authenticator,
-            rateLimiter,
+            gate,
             new ConcurrencyCap<>(config.clients().callsInFlightPerOrganisation()),
             json,
             config.maxBodyBytes());

@@ -1,6 +1,5 @@
 package dev.leadtrail.http;
 
-import dev.leadtrail.auth.Caller;
 import io.javalin.http.Context;
 
 /**
@@ -10,7 +9,7 @@ final class RequestAttributes {
 
   static final String REQUEST_ID_HEADER = "X-Request-Id";
   private static final String REQUEST_ID = "leadtrail.requestId";
-  private static final String CALLER = "leadtrail.caller";
+  private static final String ORGANISATION = "leadtrail.organisation";
 
   private RequestAttributes() {}
 
@@ -23,12 +22,12 @@ final class RequestAttributes {
     return id == null ? "-" : id;
   }
 
-  static void caller(Context ctx, Caller caller) {
-    ctx.attribute(CALLER, caller);
+  static void orgId(Context ctx, String orgId) {
+    ctx.attribute(ORGANISATION, orgId);
   }
 
   static String orgId(Context ctx) {
-    Caller caller = ctx.attribute(CALLER);
-    return caller == null ? "-" : caller.orgId().value();
+    String orgId = ctx.attribute(ORGANISATION);
+    return orgId == null ? "-" : orgId;
   }
 }

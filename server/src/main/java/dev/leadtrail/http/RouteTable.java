@@ -12,14 +12,14 @@ import java.util.Map;
  * LeadSquared does ({@code Leads.GetByEmailaddress} and {@code Leads.GetByEmailAddress} are both in
  * use). Immutable.
  */
-final class RouteTable {
+final class RouteTable<C> {
 
   private record Key(HandlerType method, String path) {}
 
-  private final Map<Key, ApiRoute> routes = new HashMap<>();
+  private final Map<Key, ApiRoute<C>> routes = new HashMap<>();
 
-  RouteTable(List<ApiRoute> all) {
-    for (ApiRoute route : all) {
+  RouteTable(List<ApiRoute<C>> all) {
+    for (ApiRoute<C> route : all) {
       var key = new Key(route.method(), normalise(route.path()));
       if (routes.putIfAbsent(key, route) != null) {
         throw new IllegalArgumentException(
@@ -29,8 +29,8 @@ final class RouteTable {
   }
 
   /** The operation at this path; a path that exists only for another method is not found either. */
-  ApiRoute resolve(HandlerType method, String path) {
-    ApiRoute route = routes.get(new Key(method, normalise(path)));
+  ApiRoute<C> resolve(HandlerType method, String path) {
+    ApiRoute<C> route = routes.get(new Key(method, normalise(path)));
     if (route == null) {
       throw new ApiNotFoundException(method.name(), "/v2/" + path);
     }

@@ -8,6 +8,7 @@ import dev.leadtrail.http.ApiRoute;
 import dev.leadtrail.http.ApiTime;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
+import dev.leadtrail.user.Caller;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** {@code LeadManagement.svc}: the lead calls activity clients make (contract section 6). */
-public final class LeadEndpoints implements ApiEndpoints {
+public final class LeadEndpoints implements ApiEndpoints<Caller> {
 
   private static final String SEARCH_BY = "SearchBy";
 
@@ -26,7 +27,7 @@ public final class LeadEndpoints implements ApiEndpoints {
   }
 
   @Override
-  public List<ApiRoute> routes() {
+  public List<ApiRoute<Caller>> routes() {
     return List.of(
         ApiRoute.write("LeadManagement.svc/Lead.Create", this::create),
         ApiRoute.write("LeadManagement.svc/Lead.CreateOrUpdate", this::createOrUpdate),
@@ -35,12 +36,12 @@ public final class LeadEndpoints implements ApiEndpoints {
         ApiRoute.get("LeadManagement.svc/Leads.GetByEmailaddress", this::getByEmailAddress));
   }
 
-  void create(ApiCall call) {
+  void create(ApiCall<Caller> call) {
     LeadId id = leads.create(call.caller(), attributes(call.body()));
     call.respond(Success.withId(id.value()));
   }
 
-  void createOrUpdate(ApiCall call) {
+  void createOrUpdate(ApiCall<Caller> call) {
     List<LeadAttribute> all = attributes(call.body());
     SearchBy searchBy = SearchBy.EMAIL_ADDRESS;
     List<LeadAttribute> attributes = new ArrayList<>();
@@ -55,18 +56,18 @@ public final class LeadEndpoints implements ApiEndpoints {
     call.respond(Success.withIdAndAffectedRows(id.value(), 1));
   }
 
-  void update(ApiCall call) {
+  void update(ApiCall<Caller> call) {
     LeadId id = leadId(call, "leadId");
     leads.update(call.caller(), id, attributes(call.body()));
     call.respond(Success.withAffectedRows(1));
   }
 
-  void getById(ApiCall call) {
+  void getById(ApiCall<Caller> call) {
     LeadId id = leadId(call, "id");
     call.respond(leads.find(call.caller().orgId(), id).map(LeadEndpoints::view).stream().toList());
   }
 
-  void getByEmailAddress(ApiCall call) {
+  void getByEmailAddress(ApiCall<Caller> call) {
     String email =
         call.query("emailaddress")
             .orElseThrow(
@@ -75,7 +76,7 @@ public final class LeadEndpoints implements ApiEndpoints {
         leads.findByEmail(call.caller().orgId(), email).map(LeadEndpoints::view).stream().toList());
   }
 
-  private static LeadId leadId(ApiCall call, String parameter) {
+  private static LeadId leadId(ApiCall<Caller> call, String parameter) {
     String text =
         call.query(parameter)
             .orElseThrow(() -> RuleViolationException.invalidInput(parameter, "It is required."));

@@ -1,11 +1,11 @@
 package dev.leadtrail.lead;
 
-import dev.leadtrail.auth.Caller;
 import dev.leadtrail.error.ErrorType;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.RowLock;
+import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.User;
 import dev.leadtrail.user.UserId;
 import dev.leadtrail.user.UserRepository;

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.leadtrail.config.ConfigException;
 import dev.leadtrail.config.LeadtrailConfig;
+import dev.leadtrail.http.HealthBody;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

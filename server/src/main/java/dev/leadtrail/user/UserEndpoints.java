@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code UserManagement.svc}: the organisation's users (contract section 6). */
-public final class UserEndpoints implements ApiEndpoints {
+public final class UserEndpoints implements ApiEndpoints<Caller> {
 
   record UserView(
       @JsonProperty("ID") String id,
@@ -38,18 +38,18 @@ public final class UserEndpoints implements ApiEndpoints {
   }
 
   @Override
-  public List<ApiRoute> routes() {
+  public List<ApiRoute<Caller>> routes() {
     return List.of(
         ApiRoute.get("UserManagement.svc/Users.Get", this::list),
         ApiRoute.get("UserManagement.svc/User/Retrieve/ByUserId", this::byUserId));
   }
 
-  void list(ApiCall call) {
+  void list(ApiCall<Caller> call) {
     call.respond(users.list(call.caller().orgId()).stream().map(UserView::of).toList());
   }
 
   /** An array of one active user, or {@code []}; the id may come as userId (any case) or id. */
-  void byUserId(ApiCall call) {
+  void byUserId(ApiCall<Caller> call) {
     String id =
         call.query("userId")
             .or(() -> call.query("id"))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.leadtrail.Leadtrail;
-import dev.leadtrail.auth.Caller;
 import dev.leadtrail.config.ConfigLoader;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.ErrorType;
@@ -12,6 +11,7 @@ import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.lead.LeadAttribute;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.testing.TestDatabase;
+import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.Role;
 import dev.leadtrail.user.UserId;
 import dev.leadtrail.value.RateClass;

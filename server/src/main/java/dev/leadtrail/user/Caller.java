@@ -1,9 +1,7 @@
-package dev.leadtrail.auth;
+package dev.leadtrail.user;
 
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.org.Organisation;
-import dev.leadtrail.user.User;
-import dev.leadtrail.user.UserId;
 import java.util.Objects;
 
 /** Who makes a call: an active user of one organisation, proven by a key pair. */

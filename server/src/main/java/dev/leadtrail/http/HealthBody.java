@@ -1,4 +1,4 @@
-package dev.leadtrail.management;
+package dev.leadtrail.http;
 
 /** The bodies of the health checks: nothing but the state, nothing secret. */
 public final class HealthBody {

@@ -1,9 +1,9 @@
-package dev.leadtrail.auth;
+package dev.leadtrail.http;
 
 /** The key pair a request carries; either part may be missing (null). */
 public record Credentials(String accessKey, String secretKey) {
 
-  boolean isComplete() {
+  public boolean isComplete() {
     return accessKey != null && !accessKey.isBlank() && secretKey != null && !secretKey.isEmpty();
   }
 
