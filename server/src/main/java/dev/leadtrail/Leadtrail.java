@@ -15,13 +15,11 @@ import dev.leadtrail.lead.LeadEndpoints;
 import dev.leadtrail.lead.LeadService;
 import dev.leadtrail.management.ManagementServer;
 import dev.leadtrail.management.Metrics;
-import dev.leadtrail.org.OrganisationRepository;
 import dev.leadtrail.org.OrganisationService;
 import dev.leadtrail.ratelimit.BucketRateLimiter;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.user.RecentUsers;
 import dev.leadtrail.user.UserEndpoints;
-import dev.leadtrail.user.UserRepository;
 import dev.leadtrail.user.UserService;
 import java.time.Clock;
 import java.util.List;
@@ -39,6 +37,7 @@ public final class Leadtrail implements AutoCloseable {
   private final Database database;
   private final OrganisationService organisations;
   private final UserService users;
+  private final RecentUsers recentUsers;
   private final Auth auth;
   private final LeadService leads;
   private final ActivityTypeService activityTypes;
@@ -60,25 +59,23 @@ public final class Leadtrail implements AutoCloseable {
       metrics.close();
       throw e;
     }
-    var organisationRepository = new OrganisationRepository();
-    var userRepository = new UserRepository();
-    this.auth = Auth.create(database, userRepository, clock);
-    var recentUsers = new RecentUsers(userRepository);
-    Runnable accessChanged =
-        () -> {
-          auth.authenticator().forgetCallers();
-          recentUsers.forgetAll();
-        };
-    this.organisations =
-        new OrganisationService(database, organisationRepository, clock, accessChanged);
-    this.users =
-        new UserService(database, userRepository, organisationRepository, clock, accessChanged);
-    this.leads = LeadService.create(database, userRepository, clock);
+    Runnable accessChanged = this::forgetAccess;
+    this.organisations = new OrganisationService(database, clock, accessChanged);
+    this.users = new UserService(database, organisations, clock, accessChanged);
+    this.recentUsers = new RecentUsers(users);
+    this.auth = Auth.create(database, users, clock);
+    this.leads = LeadService.create(database, users, clock);
     this.activityTypes = ActivityTypeService.create(database, clock);
     this.activities = ActivityService.create(database, activityTypes, leads, recentUsers, clock);
     this.activityUpdates =
         ActivityUpdateService.create(
             database, activityTypes, recentUsers, clock, metrics.registry());
+  }
+
+  /** Access has changed: callers and users held in memory are read again. */
+  private void forgetAccess() {
+    auth.authenticator().forgetCallers();
+    recentUsers.forgetAll();
   }
 
   /** The store and the services, migrated, without the HTTP server: for administration. */

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Checks the note and field values of an activity write against the activity's type, for posting
@@ -37,7 +36,6 @@ final class ActivityFieldValues {
    * own schema names, "" where a value is blank.
    */
   Map<String, String> check(
-      Handle handle,
       OrgId orgId,
       ActivityType type,
       String note,
@@ -49,7 +47,7 @@ final class ActivityFieldValues {
           SystemFields.NOTE,
           checker.check(SystemFields.NOTE_FIELD, note, false, id -> Optional.empty()));
     }
-    FieldValueChecker.ActiveUsers activeUsers = idOrEmail -> activeUser(handle, orgId, idOrEmail);
+    FieldValueChecker.ActiveUsers activeUsers = idOrEmail -> activeUser(orgId, idOrEmail);
     for (FieldInput input : fields) {
       FieldDefinition field =
           type.field(input.schemaName())
@@ -76,13 +74,13 @@ final class ActivityFieldValues {
     return values;
   }
 
-  private Optional<UserId> activeUser(Handle handle, OrgId orgId, String idOrEmail) {
-    return users.find(handle, orgId, idOrEmail).filter(User::active).map(User::id);
+  private Optional<UserId> activeUser(OrgId orgId, String idOrEmail) {
+    return users.find(orgId, idOrEmail).filter(User::active).map(User::id);
   }
 
   /** The type of an activity just read, as of then or newer. */
-  ActivityType typeOf(Handle handle, ActivityRepository.Found found) {
+  ActivityType typeOf(ActivityRepository.Found found) {
     Activity activity = found.activity();
-    return types.byId(handle, activity.orgId(), activity.typeId(), found.typeVersion());
+    return types.byId(activity.orgId(), activity.typeId(), found.typeVersion());
   }
 }

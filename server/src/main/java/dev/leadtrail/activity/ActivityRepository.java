@@ -3,6 +3,7 @@ package dev.leadtrail.activity;
 import dev.leadtrail.activitytype.ActivityTypeId;
 import dev.leadtrail.lead.LeadId;
 import dev.leadtrail.org.OrgId;
+import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.Dialect;
 import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.storage.StringMapColumn;
@@ -130,13 +131,16 @@ final class ActivityRepository {
     }
   }
 
+  private final Database database;
   private final Dialect dialect;
 
-  ActivityRepository(Dialect dialect) {
-    this.dialect = dialect;
+  ActivityRepository(Database database) {
+    this.database = database;
+    this.dialect = database.dialect();
   }
 
-  void insert(Handle handle, Activity activity) {
+  void insert(Activity activity) {
+    Handle handle = database.writeHandle();
     handle
         .createUpdate(INSERT)
         .bind("orgId", activity.orgId().value())
@@ -158,16 +162,22 @@ final class ActivityRepository {
         .execute();
   }
 
+  /** Whether {@link #updateAndRecord} runs one statement: where the dialect chains writes. */
+  boolean storesChangeInOneStatement() {
+    return dialect.chainsWrites();
+  }
+
   /**
    * Stores a changed activity and records what changed, provided it is still at the version the
    * change was worked out from: in one statement where the dialect chains writes.
    */
-  boolean updateAndRecord(Handle handle, StoredChange change) {
+  boolean updateAndRecord(StoredChange change) {
+    Handle handle = database.writeHandle();
     if (change.changes().isEmpty() || !dialect.chainsWrites()) {
       if (bindUpdate(handle.createUpdate(UPDATE), change).execute() != 1) {
         return false;
       }
-      insertChanges(handle, change);
+      insertChanges(change);
       return true;
     }
     return bindUpdate(handle.createUpdate(UPDATE_AND_RECORD), change)
@@ -192,7 +202,8 @@ final class ActivityRepository {
   }
 
   /** Records what one update changed, all of it in one row; nothing when nothing changed. */
-  private void insertChanges(Handle handle, StoredChange change) {
+  private void insertChanges(StoredChange change) {
+    Handle handle = database.writeHandle();
     if (change.changes().isEmpty()) {
       return;
     }
@@ -213,13 +224,13 @@ final class ActivityRepository {
    * their first change in the window, then id.
    */
   Page<ActivityId> changedWithin(
-      Handle handle,
       OrgId orgId,
       Instant from,
       Instant to,
       ActivityId only,
       List<Integer> eventCodes,
       PageRequest page) {
+    Handle handle = database.handle();
     String filter =
         only != null ? " AND c.activity_id = :only" : " AND a.event_code IN (<eventCodes>)";
     var count =
@@ -251,7 +262,8 @@ final class ActivityRepository {
     return new Page<>(total, changed);
   }
 
-  List<Activity> findAll(Handle handle, OrgId orgId, List<ActivityId> ids) {
+  List<Activity> findAll(OrgId orgId, List<ActivityId> ids) {
+    Handle handle = database.handle();
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -264,8 +276,8 @@ final class ActivityRepository {
   }
 
   /** The changes of these activities within [from, to], oldest first. */
-  List<ActivityChange> changesOf(
-      Handle handle, OrgId orgId, List<ActivityId> ids, Instant from, Instant to) {
+  List<ActivityChange> changesOf(OrgId orgId, List<ActivityId> ids, Instant from, Instant to) {
+    Handle handle = database.handle();
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -301,7 +313,8 @@ final class ActivityRepository {
         .toList();
   }
 
-  Optional<Found> find(Handle handle, OrgId orgId, ActivityId id, RowLock lock) {
+  Optional<Found> find(OrgId orgId, ActivityId id, RowLock lock) {
+    Handle handle = database.handle();
     return handle
         .createQuery(dialect.withLock(FIND, lock))
         .bind("orgId", orgId.value())
@@ -311,8 +324,8 @@ final class ActivityRepository {
   }
 
   /** A lead's activities, newest first, of one type when {@code eventCode} is given. */
-  Page<Activity> forLead(
-      Handle handle, OrgId orgId, LeadId leadId, Integer eventCode, PageRequest page) {
+  Page<Activity> forLead(OrgId orgId, LeadId leadId, Integer eventCode, PageRequest page) {
+    Handle handle = database.handle();
     String filter = eventCode == null ? LEAD_FILTER : LEAD_AND_EVENT_FILTER;
     var count =
         handle
@@ -335,7 +348,6 @@ final class ActivityRepository {
 
   /** Activities of one type modified within [from, to], in a stable order. */
   Page<Activity> ofType(
-      Handle handle,
       OrgId orgId,
       int eventCode,
       Instant from,
@@ -343,6 +355,7 @@ final class ActivityRepository {
       SortColumn sortColumn,
       boolean newestFirst,
       PageRequest page) {
+    Handle handle = database.handle();
     String direction = newestFirst ? " DESC" : " ASC";
     String order = " ORDER BY " + sortColumn.column + direction + ", a.id" + direction;
     long total =

@@ -9,6 +9,7 @@ import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.lead.LeadId;
 import dev.leadtrail.lead.LeadService;
 import dev.leadtrail.org.OrgId;
+import dev.leadtrail.storage.CheckedWrite;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.user.Caller;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 
 /** Posts activities on leads and reads them back (contract sections 5.2 to 5.5). Thread-safe. */
 public final class ActivityService {
@@ -68,45 +68,72 @@ public final class ActivityService {
       RecentUsers users,
       Clock clock) {
     return new ActivityService(
-        database, new ActivityRepository(database.dialect()), types, leads, users, clock);
+        database, new ActivityRepository(database), types, leads, users, clock);
   }
 
+  /**
+   * Posts an activity: checked on a read connection, then stored (with its lead, when the lead is
+   * named by an email address no lead has yet) in a short write. What the check read needs no
+   * version: types and users never change by reading activities, and leads are never removed, so a
+   * post checked against a type that changes meanwhile is as if it had been stored just before.
+   */
   public Posted post(Caller caller, NewActivity request) {
     if (request.eventCode() == null) {
       throw new RuleViolationException(
           ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty.");
     }
-    return database.write(
-        handle -> {
-          ActivityType type = types.byEventCode(handle, caller.orgId(), request.eventCode());
-          if (!type.active()) {
-            throw new RuleViolationException(
-                ErrorType.INVALID_ACTIVITY,
-                "Event Code is invalid or empty: " + type.eventCode() + " is inactive.");
+    return database.decideThenStore(
+        new CheckedWrite<CheckedPost, Posted>() {
+          @Override
+          public CheckedPost decide(RowLock lock) {
+            return check(caller, request);
           }
-          Map<String, String> given =
-              fieldValues.check(
-                  handle,
-                  caller.orgId(),
-                  type,
-                  request.note(),
-                  request.fields(),
-                  request.skipOptionCheck());
-          LeadId leadId = lead(handle, caller, request);
-          var activity =
-              Activity.post(
-                  caller.orgId(),
-                  request.id() == null ? ActivityId.random() : request.id(),
-                  leadId,
-                  type,
-                  given,
-                  request.activityAt(),
-                  caller.userId(),
-                  clock.instant());
-          activities.insert(handle, activity);
-          leads.addScore(handle, caller.orgId(), leadId, type.score());
-          return new Posted(activity.id(), leadId);
+
+          @Override
+          public Optional<Posted> store(CheckedPost post) {
+            return Optional.of(ActivityService.this.store(caller, request, post));
+          }
         });
+  }
+
+  /** A post as checked: its type, its values, and its lead when named by id. */
+  private record CheckedPost(ActivityType type, Map<String, String> given, LeadId leadId) {}
+
+  private CheckedPost check(Caller caller, NewActivity request) {
+    ActivityType type = types.byEventCode(caller.orgId(), request.eventCode());
+    if (!type.active()) {
+      throw new RuleViolationException(
+          ErrorType.INVALID_ACTIVITY,
+          "Event Code is invalid or empty: " + type.eventCode() + " is inactive.");
+    }
+    Map<String, String> given =
+        fieldValues.check(
+            caller.orgId(), type, request.note(), request.fields(), request.skipOptionCheck());
+    if (request.leadId() == null) {
+      leadEmail(request);
+      return new CheckedPost(type, given, null);
+    }
+    return new CheckedPost(type, given, leads.requireLead(caller.orgId(), request.leadId()).id());
+  }
+
+  private Posted store(Caller caller, NewActivity request, CheckedPost post) {
+    LeadId leadId =
+        post.leadId() != null
+            ? post.leadId()
+            : leads.findOrCreate(caller, leadEmail(request), request.leadAttributes());
+    var activity =
+        Activity.post(
+            caller.orgId(),
+            request.id() == null ? ActivityId.random() : request.id(),
+            leadId,
+            post.type(),
+            post.given(),
+            request.activityAt(),
+            caller.userId(),
+            clock.instant());
+    activities.insert(activity);
+    leads.addScore(caller.orgId(), leadId, post.type().score());
+    return new Posted(activity.id(), leadId);
   }
 
   /** One activity with its type; an unknown id is an unknown prospect activity. */
@@ -116,21 +143,19 @@ public final class ActivityService {
 
   public Optional<TypedActivity> find(OrgId orgId, ActivityId id) {
     return database.read(
-        handle ->
+        () ->
             activities
-                .find(handle, orgId, id, RowLock.NONE)
-                .map(
-                    found ->
-                        new TypedActivity(found.activity(), fieldValues.typeOf(handle, found))));
+                .find(orgId, id, RowLock.NONE)
+                .map(found -> new TypedActivity(found.activity(), fieldValues.typeOf(found))));
   }
 
   /** A lead's activities, newest first; a lead outside the organisation has none. */
   public Page<TypedActivity> forLead(
       OrgId orgId, LeadId leadId, Integer eventCode, PageRequest request) {
     return database.read(
-        handle -> {
-          Page<Activity> page = activities.forLead(handle, orgId, leadId, eventCode, request);
-          return typed(handle, orgId, page);
+        () -> {
+          Page<Activity> page = activities.forLead(orgId, leadId, eventCode, request);
+          return typed(orgId, page);
         });
   }
 
@@ -140,11 +165,10 @@ public final class ActivityService {
       throw RuleViolationException.invalidInput("FromDate", "FromDate is after ToDate.");
     }
     return database.read(
-        handle -> {
-          types.byEventCode(handle, orgId, query.eventCode());
+        () -> {
+          types.byEventCode(orgId, query.eventCode());
           Page<Activity> page =
               activities.ofType(
-                  handle,
                   orgId,
                   query.eventCode(),
                   query.from(),
@@ -152,35 +176,30 @@ public final class ActivityService {
                   query.byCreatedOn() ? SortColumn.CREATED_ON : SortColumn.MODIFIED_ON,
                   query.newestFirst(),
                   query.page());
-          return typed(handle, orgId, page);
+          return typed(orgId, page);
         });
   }
 
-  private Page<TypedActivity> typed(Handle handle, OrgId orgId, Page<Activity> page) {
+  private Page<TypedActivity> typed(OrgId orgId, Page<Activity> page) {
     if (page.items().isEmpty()) {
       return new Page<>(page.total(), List.of());
     }
     Map<ActivityTypeId, ActivityType> byId =
-        types.list(handle, orgId).stream()
-            .collect(Collectors.toMap(ActivityType::id, Function.identity()));
+        types.list(orgId).stream().collect(Collectors.toMap(ActivityType::id, Function.identity()));
     return new Page<>(
         page.total(),
         page.items().stream().map(a -> new TypedActivity(a, byId.get(a.typeId()))).toList());
   }
 
-  private LeadId lead(Handle handle, Caller caller, NewActivity request) {
-    if (request.leadId() != null) {
-      return leads.requireLead(handle, caller.orgId(), request.leadId()).id();
-    }
+  /** The email address that names the post's lead when no lead id does. */
+  private static EmailAddress leadEmail(NewActivity request) {
     if (request.leadEmail() == null || request.leadEmail().isBlank()) {
       throw RuleViolationException.invalidInput(
           "RelatedProspectId", "Name the lead by RelatedProspectId or by EmailAddress.");
     }
-    EmailAddress email =
-        EmailAddress.parse(request.leadEmail())
-            .orElseThrow(
-                () -> RuleViolationException.invalidInput("EmailAddress", "Not an email address."));
-    return leads.findOrCreate(handle, caller, email, request.leadAttributes());
+    return EmailAddress.parse(request.leadEmail())
+        .orElseThrow(
+            () -> RuleViolationException.invalidInput("EmailAddress", "Not an email address."));
   }
 
   static RuleViolationException unknownActivity(ActivityId id) {

@@ -10,6 +10,7 @@ import dev.leadtrail.error.InternalFailureException;
 import dev.leadtrail.error.LeadtrailException;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.org.OrgId;
+import dev.leadtrail.storage.CheckedWrite;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.user.Caller;
@@ -24,12 +25,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,6 @@ public final class ActivityUpdateService {
   public static final int MAX_BULK_ITEMS = 25;
 
   private static final Logger log = LoggerFactory.getLogger(ActivityUpdateService.class);
-  private static final int OPTIMISTIC_TRIES = 3;
 
   /** One item of a bulk update: the id as sent, and the update, read when it is applied. */
   public record BulkItem(String prospectActivityId, Supplier<ActivityUpdate> update) {}
@@ -95,7 +95,7 @@ public final class ActivityUpdateService {
       MeterRegistry metrics) {
     return new ActivityUpdateService(
         database,
-        new ActivityRepository(database.dialect()),
+        new ActivityRepository(database),
         new ActivityFieldValues(types, users),
         clock,
         metrics);
@@ -104,38 +104,48 @@ public final class ActivityUpdateService {
   /**
    * Updates the note and fields of one activity, all or nothing, recording each changed value.
    *
-   * <p>The update is worked out on a read connection (the reads and every check), then stored by a
-   * short write that applies only if the activity is still at the version read, so that the single
-   * SQLite writer does nothing but store. A concurrent update of the same activity makes it work
-   * the update out again; after {@link #OPTIMISTIC_TRIES} tries it does so under the activity's row
-   * lock, so it cannot starve, and neither update loses the other's changes.
+   * <p>The update is worked out on a read connection (the reads and every check), then stored only
+   * if the activity is still at the version read, so that the single SQLite writer does nothing but
+   * store; a concurrent update of the same activity makes it work the update out again (see {@link
+   * Database#decideThenStore}), so neither update loses the other's changes. The activity's version
+   * is the only one checked: the type and the users it was checked against never change by reading
+   * activities, so an update checked against a type that changes meanwhile is as if it had been
+   * stored just before that change.
    */
   public ActivityId update(Caller caller, ActivityUpdate update) {
-    for (int attempt = 0; attempt < OPTIMISTIC_TRIES; attempt++) {
-      StoredChange change = database.read(handle -> workOut(handle, caller, update, RowLock.NONE));
-      if (database.writeOneStatement(handle -> activities.updateAndRecord(handle, change))) {
-        updated.increment();
-        return change.after().id();
-      }
-      retries.increment();
-    }
     ActivityId id =
-        database.write(
-            handle -> {
-              StoredChange change = workOut(handle, caller, update, RowLock.FOR_UPDATE);
-              if (!activities.updateAndRecord(handle, change)) {
-                throw new IllegalStateException("a locked activity changed under its lock");
+        database.decideThenStore(
+            new CheckedWrite<StoredChange, ActivityId>() {
+              @Override
+              public StoredChange decide(RowLock lock) {
+                return workOut(caller, update, lock);
               }
-              return change.after().id();
+
+              @Override
+              public Optional<ActivityId> store(StoredChange change) {
+                return activities.updateAndRecord(change)
+                    ? Optional.of(change.after().id())
+                    : Optional.empty();
+              }
+
+              @Override
+              public boolean storesInOneStatement() {
+                return activities.storesChangeInOneStatement();
+              }
+
+              @Override
+              public void changedMeanwhile() {
+                retries.increment();
+              }
             });
     updated.increment();
     return id;
   }
 
-  private StoredChange workOut(Handle handle, Caller caller, ActivityUpdate update, RowLock lock) {
+  private StoredChange workOut(Caller caller, ActivityUpdate update, RowLock lock) {
     ActivityRepository.Found found =
         activities
-            .find(handle, caller.orgId(), update.id(), lock)
+            .find(caller.orgId(), update.id(), lock)
             .orElseThrow(() -> ActivityService.unknownActivity(update.id()));
     Activity old = found.activity();
     if (update.eventCode() != null && update.eventCode() != old.eventCode()) {
@@ -147,10 +157,10 @@ public final class ActivityUpdateService {
               + old.eventCode()
               + ".");
     }
-    ActivityType type = fieldValues.typeOf(handle, found);
+    ActivityType type = fieldValues.typeOf(found);
     Map<String, String> given =
         fieldValues.check(
-            handle, caller.orgId(), type, update.note(), update.fields(), update.skipOptionCheck());
+            caller.orgId(), type, update.note(), update.fields(), update.skipOptionCheck());
     Activity changed = old.apply(type, given, caller.userId(), clock.instant());
     return StoredChange.of(changed, old.version(), changes(old, changed));
   }
@@ -235,10 +245,9 @@ public final class ActivityUpdateService {
       throw RuleViolationException.invalidInput("FromDate", "FromDate is after ToDate.");
     }
     return database.read(
-        handle -> {
+        () -> {
           Page<ActivityId> ids =
               activities.changedWithin(
-                  handle,
                   orgId,
                   query.from(),
                   query.to(),
@@ -246,10 +255,10 @@ public final class ActivityUpdateService {
                   query.eventCodes(),
                   query.page());
           Map<ActivityId, Activity> found =
-              activities.findAll(handle, orgId, ids.items()).stream()
+              activities.findAll(orgId, ids.items()).stream()
                   .collect(Collectors.toMap(Activity::id, Function.identity()));
           Map<ActivityId, List<ActivityChange>> changes =
-              activities.changesOf(handle, orgId, ids.items(), query.from(), query.to()).stream()
+              activities.changesOf(orgId, ids.items(), query.from(), query.to()).stream()
                   .collect(Collectors.groupingBy(ActivityChange::activityId));
           return new Page<>(
               ids.total(),

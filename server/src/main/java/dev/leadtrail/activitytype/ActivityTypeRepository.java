@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadtrail.org.OrgId;
+import dev.leadtrail.storage.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -113,17 +114,26 @@ final class ActivityTypeRepository {
   /** A type with the version its row is at: it grows with every change to the type. */
   record StoredType(ActivityType type, long version) {}
 
-  void insert(Handle handle, ActivityType type, Instant now) {
+  private final Database database;
+
+  ActivityTypeRepository(Database database) {
+    this.database = database;
+  }
+
+  void insert(ActivityType type, Instant now) {
+    Handle handle = database.writeHandle();
     bindType(handle.createUpdate(INSERT_TYPE), type, now).execute();
-    replaceFields(handle, type);
+    replaceFields(type);
   }
 
-  void update(Handle handle, ActivityType type, Instant now) {
+  void update(ActivityType type, Instant now) {
+    Handle handle = database.writeHandle();
     bindType(handle.createUpdate(UPDATE_TYPE), type, now).execute();
-    replaceFields(handle, type);
+    replaceFields(type);
   }
 
-  int nextEventCode(Handle handle, OrgId orgId) {
+  int nextEventCode(OrgId orgId) {
+    Handle handle = database.handle();
     return handle
         .createQuery(NEXT_EVENT_CODE)
         .bind("orgId", orgId.value())
@@ -132,25 +142,27 @@ final class ActivityTypeRepository {
         .one();
   }
 
-  Optional<ActivityType> findByEventCode(Handle handle, OrgId orgId, int code) {
-    return withFields(handle, orgId, handle.createQuery(FIND_BY_CODE).bind("code", code)).stream()
+  Optional<ActivityType> findByEventCode(OrgId orgId, int code) {
+    Handle handle = database.handle();
+    return withFields(orgId, handle.createQuery(FIND_BY_CODE).bind("code", code)).stream()
         .map(StoredType::type)
         .findFirst();
   }
 
-  Optional<StoredType> findById(Handle handle, OrgId orgId, ActivityTypeId id) {
-    return withFields(handle, orgId, handle.createQuery(FIND_BY_ID).bind("id", id.value())).stream()
+  Optional<StoredType> findById(OrgId orgId, ActivityTypeId id) {
+    Handle handle = database.handle();
+    return withFields(orgId, handle.createQuery(FIND_BY_ID).bind("id", id.value())).stream()
         .findFirst();
   }
 
-  List<ActivityType> list(Handle handle, OrgId orgId) {
-    return withFields(handle, orgId, handle.createQuery(LIST)).stream()
-        .map(StoredType::type)
-        .toList();
+  List<ActivityType> list(OrgId orgId) {
+    Handle handle = database.handle();
+    return withFields(orgId, handle.createQuery(LIST)).stream().map(StoredType::type).toList();
   }
 
   /** Marks every field removed, then stores the type's current ones as not removed. */
-  private static void replaceFields(Handle handle, ActivityType type) {
+  private void replaceFields(ActivityType type) {
+    Handle handle = database.writeHandle();
     handle
         .createUpdate(REMOVE_FIELDS)
         .bind("orgId", type.orgId().value())
@@ -196,7 +208,8 @@ final class ActivityTypeRepository {
   }
 
   /** Runs a query of types of one organisation and attaches each type's current fields. */
-  private static List<StoredType> withFields(Handle handle, OrgId orgId, Query typeQuery) {
+  private List<StoredType> withFields(OrgId orgId, Query typeQuery) {
+    Handle handle = database.handle();
     List<StoredType> rows =
         typeQuery.bind("orgId", orgId.value()).map((rs, ctx) -> typeRow(rs)).list();
     if (rows.isEmpty()) {

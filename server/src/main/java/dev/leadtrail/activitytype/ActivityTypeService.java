@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Handle;
 
 /** Defines activity types and their fields (contract section 5.8). Thread-safe. */
 public final class ActivityTypeService {
@@ -43,7 +42,7 @@ public final class ActivityTypeService {
   }
 
   public static ActivityTypeService create(Database database, Clock clock) {
-    return new ActivityTypeService(database, new ActivityTypeRepository(), clock);
+    return new ActivityTypeService(database, new ActivityTypeRepository(database), clock);
   }
 
   /** Creates a type; answers it with its newly allocated event code. */
@@ -63,13 +62,13 @@ public final class ActivityTypeService {
     }
     List<FieldDefinition> fields = definitions(draft.fields() == null ? List.of() : draft.fields());
     return database.write(
-        handle -> {
-          database.dialect().serialize(handle, "activity-types:" + caller.orgId().value());
+        () -> {
+          database.serialize("activity-types:" + caller.orgId().value());
           var type =
               new ActivityType(
                   caller.orgId(),
                   ActivityTypeId.random(),
-                  eventCode == null ? types.nextEventCode(handle, caller.orgId()) : eventCode,
+                  eventCode == null ? types.nextEventCode(caller.orgId()) : eventCode,
                   name(draft.name()),
                   orElse(draft.score(), 0),
                   orElse(draft.description(), "").strip(),
@@ -81,7 +80,7 @@ public final class ActivityTypeService {
                   orElse(draft.active(), true),
                   fields);
           database.writeUnique(
-              () -> types.insert(handle, type, clock.instant()), () -> duplicateName(type.name()));
+              () -> types.insert(type, clock.instant()), () -> duplicateName(type.name()));
           return type;
         });
   }
@@ -91,10 +90,10 @@ public final class ActivityTypeService {
     requireAdministrator(caller);
     List<FieldDefinition> newFields = draft.fields() == null ? null : definitions(draft.fields());
     return database.write(
-        handle -> {
+        () -> {
           ActivityType old =
               types
-                  .findById(handle, caller.orgId(), id)
+                  .findById(caller.orgId(), id)
                   .map(StoredType::type)
                   .orElseThrow(
                       () ->
@@ -117,48 +116,39 @@ public final class ActivityTypeService {
                   orElse(draft.active(), old.active()),
                   newFields == null ? old.fields() : newFields);
           database.writeUnique(
-              () -> types.update(handle, changed, clock.instant()),
-              () -> duplicateName(changed.name()));
+              () -> types.update(changed, clock.instant()), () -> duplicateName(changed.name()));
           return changed;
         });
   }
 
   public List<ActivityType> list(OrgId orgId) {
-    return database.read(handle -> list(handle, orgId));
-  }
-
-  /** The organisation's types, within the caller's transaction. */
-  public List<ActivityType> list(Handle handle, OrgId orgId) {
-    return types.list(handle, orgId);
+    return database.read(() -> types.list(orgId));
   }
 
   /** The type with this event code, active or not; an unknown code is an invalid activity. */
   public ActivityType byEventCode(OrgId orgId, int eventCode) {
-    return database.read(handle -> byEventCode(handle, orgId, eventCode));
-  }
-
-  /** As {@link #byEventCode(OrgId, int)}, within the caller's transaction. */
-  public ActivityType byEventCode(Handle handle, OrgId orgId, int eventCode) {
-    return types
-        .findByEventCode(handle, orgId, eventCode)
-        .orElseThrow(() -> unknownEventCode(eventCode));
+    return database.read(
+        () ->
+            types.findByEventCode(orgId, eventCode).orElseThrow(() -> unknownEventCode(eventCode)));
   }
 
   /**
-   * An existing activity's type, at least as new as {@code version} (read with the activity),
-   * within the caller's transaction. The types last read are kept in memory, so that a type which
-   * has not changed since is not read again.
+   * An existing activity's type, at least as new as {@code version} (read with the activity). The
+   * types last read are kept in memory, so that a type which has not changed since is not read
+   * again.
    */
-  public ActivityType byId(Handle handle, OrgId orgId, ActivityTypeId id, long version) {
+  public ActivityType byId(OrgId orgId, ActivityTypeId id, long version) {
     var key = new TypeKey(orgId, id);
     StoredType held = recentlyRead.getIfPresent(key);
     if (held != null && held.version() >= version) {
       return held.type();
     }
     StoredType stored =
-        types
-            .findById(handle, orgId, id)
-            .orElseThrow(() -> new IllegalStateException("an activity's type is missing"));
+        database.read(
+            () ->
+                types
+                    .findById(orgId, id)
+                    .orElseThrow(() -> new IllegalStateException("an activity's type is missing")));
     recentlyRead.asMap().merge(key, stored, (a, b) -> a.version() >= b.version() ? a : b);
     return stored.type();
   }

@@ -1,10 +1,8 @@
 package dev.leadtrail.auth;
 
 import dev.leadtrail.org.OrgId;
-import dev.leadtrail.org.OrganisationRepository;
-import dev.leadtrail.user.Caller;
+import dev.leadtrail.storage.Database;
 import dev.leadtrail.user.UserId;
-import dev.leadtrail.user.UserRepository;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -12,8 +10,8 @@ import org.jdbi.v3.core.Handle;
 /** Stores key pairs. Stateless and thread-safe. */
 final class ApiKeyRepository {
 
-  /** A live key with its holder; the secret is only there as a hash. */
-  record StoredKey(String secretHash, Caller holder) {}
+  /** A live key and whose it is; the secret is only there as a hash. */
+  record StoredKey(OrgId orgId, UserId userId, String secretHash) {}
 
   private static final String INSERT =
       """
@@ -23,17 +21,10 @@ final class ApiKeyRepository {
 
   // The one query not scoped by organisation: the access key is what tells the organisation.
   private static final String FIND_LIVE =
-      "SELECT k.secret_hash, "
-          + OrganisationRepository.COLUMNS
-          + ", "
-          + UserRepository.COLUMNS
-          + """
-
-           FROM api_keys k
-           JOIN organisations o ON o.id = k.org_id
-           JOIN users u ON u.org_id = k.org_id AND u.id = k.user_id
-          WHERE k.access_key = :accessKey AND k.revoked_at IS NULL\
-          """;
+      """
+      SELECT org_id, user_id, secret_hash FROM api_keys
+       WHERE access_key = :accessKey AND revoked_at IS NULL\
+      """;
 
   private static final String IS_LIVE =
       """
@@ -53,8 +44,14 @@ final class ApiKeyRepository {
        WHERE access_key = :accessKey AND secret_hash = :oldHash\
       """;
 
-  void insert(
-      Handle handle, OrgId orgId, UserId userId, String accessKey, String secretHash, Instant now) {
+  private final Database database;
+
+  ApiKeyRepository(Database database) {
+    this.database = database;
+  }
+
+  void insert(OrgId orgId, UserId userId, String accessKey, String secretHash, Instant now) {
+    Handle handle = database.writeHandle();
     handle
         .createUpdate(INSERT)
         .bind("accessKey", accessKey)
@@ -65,20 +62,23 @@ final class ApiKeyRepository {
         .execute();
   }
 
-  Optional<StoredKey> findLive(Handle handle, String accessKey) {
+  Optional<StoredKey> findLive(String accessKey) {
+    Handle handle = database.handle();
     return handle
         .createQuery(FIND_LIVE)
         .bind("accessKey", accessKey)
         .map(
             (rs, ctx) ->
                 new StoredKey(
-                    rs.getString("secret_hash"),
-                    new Caller(OrganisationRepository.map(rs), UserRepository.map(rs))))
+                    new OrgId(rs.getString("org_id")),
+                    new UserId(rs.getString("user_id")),
+                    rs.getString("secret_hash")))
         .findOne();
   }
 
   /** Stores a key's secret under another hash, unless its hash changed meanwhile. */
-  void replaceHash(Handle handle, String accessKey, String oldHash, String newHash) {
+  void replaceHash(String accessKey, String oldHash, String newHash) {
+    Handle handle = database.writeHandle();
     handle
         .createUpdate(REPLACE_HASH)
         .bind("accessKey", accessKey)
@@ -87,7 +87,8 @@ final class ApiKeyRepository {
         .execute();
   }
 
-  boolean isLive(Handle handle, OrgId orgId, String accessKey) {
+  boolean isLive(OrgId orgId, String accessKey) {
+    Handle handle = database.handle();
     return handle
             .createQuery(IS_LIVE)
             .bind("orgId", orgId.value())
@@ -97,7 +98,8 @@ final class ApiKeyRepository {
         > 0;
   }
 
-  boolean revoke(Handle handle, OrgId orgId, String accessKey, Instant now) {
+  boolean revoke(OrgId orgId, String accessKey, Instant now) {
+    Handle handle = database.writeHandle();
     return handle
             .createUpdate(REVOKE)
             .bind("orgId", orgId.value())

@@ -5,7 +5,7 @@ import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.user.UserId;
-import dev.leadtrail.user.UserRepository;
+import dev.leadtrail.user.UserService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -20,7 +20,7 @@ public final class ApiKeyService {
 
   private final Database database;
   private final ApiKeyRepository keys;
-  private final UserRepository users;
+  private final UserService users;
   private final SecretHasher hasher;
   private final Clock clock;
   private final Runnable accessChanged;
@@ -29,7 +29,7 @@ public final class ApiKeyService {
   ApiKeyService(
       Database database,
       ApiKeyRepository keys,
-      UserRepository users,
+      UserService users,
       SecretHasher hasher,
       Clock clock,
       Runnable accessChanged) {
@@ -57,10 +57,10 @@ public final class ApiKeyService {
 
   private IssuedKey store(OrgId orgId, UserId userId, IssuedKey key, String secretHash) {
     database.write(
-        handle -> {
+        () -> {
           var user =
               users
-                  .find(handle, orgId, userId)
+                  .find(orgId, userId)
                   .orElseThrow(
                       () ->
                           new RuleViolationException(
@@ -71,8 +71,7 @@ public final class ApiKeyService {
                 ErrorType.INVALID_ENTITY, "User " + userId + " is deactivated");
           }
           database.writeUnique(
-              () ->
-                  keys.insert(handle, orgId, userId, key.accessKey(), secretHash, clock.instant()),
+              () -> keys.insert(orgId, userId, key.accessKey(), secretHash, clock.instant()),
               () -> "Access key " + key.accessKey() + " already exists");
           return null;
         });
@@ -80,13 +79,12 @@ public final class ApiKeyService {
   }
 
   public boolean isLive(OrgId orgId, String accessKey) {
-    return database.read(handle -> keys.isLive(handle, orgId, accessKey));
+    return database.read(() -> keys.isLive(orgId, accessKey));
   }
 
   /** Revokes a live key of the organisation; false if it has none by that name. */
   public boolean revoke(OrgId orgId, String accessKey) {
-    boolean revoked =
-        database.write(handle -> keys.revoke(handle, orgId, accessKey, clock.instant()));
+    boolean revoked = database.write(() -> keys.revoke(orgId, accessKey, clock.instant()));
     accessChanged.run();
     return revoked;
   }

@@ -1,7 +1,7 @@
 package dev.leadtrail.auth;
 
 import dev.leadtrail.storage.Database;
-import dev.leadtrail.user.UserRepository;
+import dev.leadtrail.user.UserService;
 import java.time.Clock;
 
 /** The authentication feature, wired: one hasher and one key store shared by both halves. */
@@ -19,10 +19,10 @@ public record Auth(Authenticator authenticator, ApiKeyService keys) {
         .start(() -> new SecretHasher().hash("warm-up"));
   }
 
-  public static Auth create(Database database, UserRepository users, Clock clock) {
-    var repository = new ApiKeyRepository();
+  public static Auth create(Database database, UserService users, Clock clock) {
+    var repository = new ApiKeyRepository(database);
     var hasher = new SecretHasher();
-    var authenticator = new Authenticator(database, repository, hasher);
+    var authenticator = new Authenticator(database, repository, users, hasher);
     return new Auth(
         authenticator,
         new ApiKeyService(

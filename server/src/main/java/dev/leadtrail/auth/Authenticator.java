@@ -8,6 +8,7 @@ import dev.leadtrail.http.Credentials;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.RecentUsers;
+import dev.leadtrail.user.UserService;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -55,6 +56,7 @@ public final class Authenticator {
 
   private final Database database;
   private final ApiKeyRepository keys;
+  private final UserService users;
   private final SecretHasher hasher;
   private final ConcurrentMap<String, Verified> verified = new ConcurrentHashMap<>();
   private final Cache<String, Held> recent =
@@ -63,9 +65,10 @@ public final class Authenticator {
       new ConcurrentHashMap<>();
   private final SecretKeySpec fingerprintKey;
 
-  Authenticator(Database database, ApiKeyRepository keys, SecretHasher hasher) {
+  Authenticator(Database database, ApiKeyRepository keys, UserService users, SecretHasher hasher) {
     this.database = database;
     this.keys = keys;
+    this.users = users;
     this.hasher = hasher;
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
@@ -86,15 +89,17 @@ public final class Authenticator {
       return held.caller();
     }
     var stored =
-        database
-            .read(handle -> keys.findLive(handle, accessKey))
+        database.read(() -> keys.findLive(accessKey)).orElseThrow(AuthenticationException::new);
+    Caller holder =
+        users
+            .caller(stored.orgId(), stored.userId())
+            .filter(caller -> caller.user().active())
             .orElseThrow(AuthenticationException::new);
-    if (!stored.holder().user().active()
-        || !secretMatches(accessKey, credentials.secretKey(), fingerprint, stored.secretHash())) {
+    if (!secretMatches(accessKey, credentials.secretKey(), fingerprint, stored.secretHash())) {
       throw new AuthenticationException();
     }
-    recent.put(accessKey, new Held(stored.holder(), fingerprint));
-    return stored.holder();
+    recent.put(accessKey, new Held(holder, fingerprint));
+    return holder;
   }
 
   /** Reads every caller from the store again: access has changed. */
@@ -142,8 +147,8 @@ public final class Authenticator {
   private void moveToFastHash(String accessKey, String secret, String secretHash) {
     try {
       database.write(
-          handle -> {
-            keys.replaceHash(handle, accessKey, secretHash, hasher.hashRandom(secret));
+          () -> {
+            keys.replaceHash(accessKey, secretHash, hasher.hashRandom(secret));
             return null;
           });
     } catch (RuntimeException e) {

@@ -1,12 +1,12 @@
 package dev.leadtrail.error;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Describes an unexpected failure for the log without its messages, which may carry SQL, values or
- * paths: the chain of exception types (with SQL states), and where in Leadtrail's code it surfaced.
+ * paths: the chain of exception types (a store's failure with its SQL states or error codes, as
+ * {@link StoreFailureException} tells them), and where in Leadtrail's code it surfaced.
  */
 public final class FailureSummary {
 
@@ -18,17 +18,18 @@ public final class FailureSummary {
     List<String> chain = new ArrayList<>();
     StackTraceElement ownFrame = null;
     for (Throwable t = failure; t != null && chain.size() < 8; t = t.getCause()) {
-      String name = t.getClass().getName();
-      if (t instanceof SQLException sql) {
-        name +=
-            sql.getSQLState() != null
-                ? "(SQLState " + sql.getSQLState() + ")"
-                : "(error code " + sql.getErrorCode() + ")";
+      if (t instanceof StoreFailureException store) {
+        chain.add(store.codes());
+        // Where the statement ran, rather than where the store's failure was translated.
+        StackTraceElement statement =
+            store.getCause() == null ? null : firstOwnFrame(store.getCause());
+        ownFrame = statement != null ? statement : ownFrame;
+        break;
       }
-      chain.add(name);
       if (ownFrame == null) {
         ownFrame = firstOwnFrame(t);
       }
+      chain.add(t.getClass().getName());
     }
     String where = ownFrame == null ? "" : " at " + ownFrame;
     return String.join(" caused by ", chain) + where;

@@ -1,6 +1,7 @@
 package dev.leadtrail.lead;
 
 import dev.leadtrail.org.OrgId;
+import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.Dialect;
 import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.storage.StringMapColumn;
@@ -65,24 +66,29 @@ final class LeadRepository {
 
   private static final RowMapper<Lead> ROW = (rs, ctx) -> map(rs);
 
+  private final Database database;
   private final Dialect dialect;
 
-  LeadRepository(Dialect dialect) {
-    this.dialect = dialect;
+  LeadRepository(Database database) {
+    this.database = database;
+    this.dialect = database.dialect();
   }
 
-  void insert(Handle handle, Lead lead) {
+  void insert(Lead lead) {
+    Handle handle = database.writeHandle();
     bindAttributes(handle.createUpdate(INSERT), lead)
         .bind("createdAt", lead.createdAt().toEpochMilli())
         .bind("createdBy", lead.createdBy().value())
         .execute();
   }
 
-  void update(Handle handle, Lead lead) {
+  void update(Lead lead) {
+    Handle handle = database.writeHandle();
     bindAttributes(handle.createUpdate(UPDATE), lead).execute();
   }
 
-  void addScore(Handle handle, OrgId orgId, LeadId id, int points) {
+  void addScore(OrgId orgId, LeadId id, int points) {
+    Handle handle = database.writeHandle();
     handle
         .createUpdate(ADD_SCORE)
         .bind("orgId", orgId.value())
@@ -91,22 +97,23 @@ final class LeadRepository {
         .execute();
   }
 
-  Optional<Lead> find(Handle handle, OrgId orgId, LeadId id, RowLock lock) {
-    return select(handle, FIND, orgId, lock).bind("id", id.value()).map(ROW).findOne();
+  Optional<Lead> find(OrgId orgId, LeadId id, RowLock lock) {
+    Handle handle = database.handle();
+    return select(FIND, orgId, lock).bind("id", id.value()).map(ROW).findOne();
   }
 
-  Optional<Lead> findByEmail(Handle handle, OrgId orgId, EmailAddress email, RowLock lock) {
-    return select(handle, FIND_BY_EMAIL, orgId, lock)
-        .bind("emailLower", email.key())
-        .map(ROW)
-        .findOne();
+  Optional<Lead> findByEmail(OrgId orgId, EmailAddress email, RowLock lock) {
+    Handle handle = database.handle();
+    return select(FIND_BY_EMAIL, orgId, lock).bind("emailLower", email.key()).map(ROW).findOne();
   }
 
-  List<Lead> findByPhone(Handle handle, OrgId orgId, String phone, RowLock lock) {
-    return select(handle, FIND_BY_PHONE, orgId, lock).bind("phone", phone).map(ROW).list();
+  List<Lead> findByPhone(OrgId orgId, String phone, RowLock lock) {
+    Handle handle = database.handle();
+    return select(FIND_BY_PHONE, orgId, lock).bind("phone", phone).map(ROW).list();
   }
 
-  private Query select(Handle handle, String sql, OrgId orgId, RowLock lock) {
+  private Query select(String sql, OrgId orgId, RowLock lock) {
+    Handle handle = database.handle();
     return handle.createQuery(dialect.withLock(sql, lock)).bind("orgId", orgId.value());
   }
 

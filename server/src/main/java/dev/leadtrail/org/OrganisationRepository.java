@@ -1,5 +1,6 @@
 package dev.leadtrail.org;
 
+import dev.leadtrail.storage.Database;
 import dev.leadtrail.value.RateLimit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +9,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Stores organisations. Stateless and thread-safe; every method runs on the caller's handle. */
-public final class OrganisationRepository {
+final class OrganisationRepository {
 
   /** The columns {@link #map} reads, for queries that join organisations under the alias o. */
   public static final String COLUMNS =
@@ -42,7 +43,14 @@ public final class OrganisationRepository {
        WHERE id = :id\
       """;
 
-  public void insert(Handle handle, Organisation organisation, Instant now) {
+  private final Database database;
+
+  OrganisationRepository(Database database) {
+    this.database = database;
+  }
+
+  public void insert(Organisation organisation, Instant now) {
+    Handle handle = database.writeHandle();
     handle
         .createUpdate(INSERT)
         .bind("id", organisation.id().value())
@@ -53,17 +61,20 @@ public final class OrganisationRepository {
         .execute();
   }
 
-  public Optional<Organisation> find(Handle handle, OrgId id) {
+  public Optional<Organisation> find(OrgId id) {
+    Handle handle = database.handle();
     return handle.createQuery(FIND).bind("id", id.value()).map((rs, ctx) -> map(rs)).findOne();
   }
 
   /** Short codes are numbers, as LeadSquared's are, allocated from 10001 up. */
-  public String nextShortCode(Handle handle) {
+  public String nextShortCode() {
+    Handle handle = database.handle();
     return String.valueOf(handle.createQuery(NEXT_SHORT_CODE).mapTo(Long.class).one());
   }
 
   /** Sets the organisation's own limits; a null limit means the server's default. */
-  public boolean setRateLimits(Handle handle, OrgId id, RateLimit standard, RateLimit bulk) {
+  public boolean setRateLimits(OrgId id, RateLimit standard, RateLimit bulk) {
+    Handle handle = database.writeHandle();
     return handle
             .createUpdate(SET_RATE_LIMITS)
             .bind("id", id.value())

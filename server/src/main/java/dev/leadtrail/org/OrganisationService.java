@@ -20,13 +20,9 @@ public final class OrganisationService {
   /**
    * {@code accessChanged} runs after an organisation's limits change, for callers held in memory.
    */
-  public OrganisationService(
-      Database database,
-      OrganisationRepository organisations,
-      Clock clock,
-      Runnable accessChanged) {
+  public OrganisationService(Database database, Clock clock, Runnable accessChanged) {
     this.database = database;
-    this.organisations = organisations;
+    this.organisations = new OrganisationRepository(database);
     this.clock = clock;
     this.accessChanged = accessChanged;
   }
@@ -41,31 +37,25 @@ public final class OrganisationService {
       throw RuleViolationException.invalidInput("TimeZone", "Unknown time zone " + timeZone + ".");
     }
     return database.write(
-        handle -> {
-          database.dialect().serialize(handle, "organisation-short-codes");
+        () -> {
+          database.serialize("organisation-short-codes");
           var organisation =
               new Organisation(
-                  id,
-                  organisations.nextShortCode(handle),
-                  displayName.strip(),
-                  timeZone,
-                  null,
-                  null);
+                  id, organisations.nextShortCode(), displayName.strip(), timeZone, null, null);
           database.writeUnique(
-              () -> organisations.insert(handle, organisation, clock.instant()),
+              () -> organisations.insert(organisation, clock.instant()),
               () -> "Organisation " + id + " already exists");
           return organisation;
         });
   }
 
   public Optional<Organisation> find(OrgId id) {
-    return database.read(handle -> organisations.find(handle, id));
+    return database.read(() -> organisations.find(id));
   }
 
   /** Gives the organisation limits of its own; a null limit restores the server's default. */
   public void setRateLimits(OrgId id, RateLimit standard, RateLimit bulk) {
-    boolean found =
-        database.write(handle -> organisations.setRateLimits(handle, id, standard, bulk));
+    boolean found = database.write(() -> organisations.setRateLimits(id, standard, bulk));
     accessChanged.run();
     if (!found) {
       throw unknown(id);

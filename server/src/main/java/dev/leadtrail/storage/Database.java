@@ -5,16 +5,20 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.ErrorType;
+import dev.leadtrail.error.LeadtrailException;
 import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.error.StoreFailureException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -31,6 +35,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
 
   private static final int SQLITE_READERS = 4;
+
+  /** Optimistic tries of a {@link #decideThenStore} before it decides under row locks. */
+  static final int OPTIMISTIC_TRIES = 3;
+
+  /** The connection that the current thread's read or write runs on. */
+  private record Scope(Handle handle, boolean writes) {}
 
   /**
    * WAL pages after which the writer's commit copies them back into the database file. SQLite's
@@ -50,6 +60,7 @@ public final class Database implements AutoCloseable {
   private final Jdbi writer;
   private final Jdbi reader;
   private final GroupCommitWriter groupCommit;
+  private final ThreadLocal<Scope> scope = new ThreadLocal<>();
   private volatile int migrationsApplied = -1;
 
   private Database(
@@ -190,28 +201,68 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in one write transaction of its own (on SQLite, a savepoint of its own in a
-   * group commit): committed when this returns, rolled back if it throws. {@code work} must not
-   * call this again.
+   * Runs {@code work} in one write transaction (on SQLite, a savepoint of its own in a group
+   * commit, run by the writer's thread): committed when this returns, rolled back if it throws. A
+   * write within a write joins it. What {@code work} calls reaches the transaction through {@link
+   * #writeHandle()}.
    */
-  public <T, X extends Exception> T write(HandleCallback<T, X> work) throws X {
-    return groupCommit != null ? groupCommit.write(work) : writer.inTransaction(work);
+  public <T> T write(Supplier<T> work) {
+    Scope current = scope.get();
+    if (current != null && current.writes()) {
+      return work.get();
+    }
+    return translated(
+        () ->
+            groupCommit != null
+                ? groupCommit.write(handle -> within(handle, true, work))
+                : writer.inTransaction(handle -> within(handle, true, work)));
   }
 
   /**
-   * Runs {@code work}, which writes with a single statement where the dialect {@linkplain
-   * Dialect#chainsWrites() chains writes}, as an atomic write of its own: on PostgreSQL that one
-   * statement commits by itself, sparing the round trips of BEGIN and COMMIT; on SQLite it joins
-   * the group commit like any write.
+   * Runs {@code work} on one read connection, which sees every committed write; within a write, on
+   * the write's own connection, which also sees what the write has done so far. What {@code work}
+   * calls reaches the connection through {@link #handle()}.
    */
-  public <T, X extends Exception> T writeOneStatement(HandleCallback<T, X> work) throws X {
-    return groupCommit != null ? groupCommit.write(work) : writer.withHandle(work);
+  public <T> T read(Supplier<T> work) {
+    if (scope.get() != null) {
+      return work.get();
+    }
+    return translated(() -> reader.withHandle(handle -> within(handle, false, work)));
   }
 
   /**
-   * Runs a statement that may break a unique key, within the caller's transaction: a break is the
-   * client's duplicate ({@code MXDuplicateEntryException} with {@code duplicate}'s message), told
-   * the same on both stores. The one place a unique violation is recognised.
+   * Stores a write decided on what it read, so that deciding never holds the writer: {@code
+   * checked} decides on a read connection, then stores in a short write that applies only if what
+   * it read is unchanged; when it changed, the decision is made again. After {@link
+   * #OPTIMISTIC_TRIES} tries, it decides and stores in one transaction under the row locks of its
+   * reads, so that it cannot starve. A store of {@linkplain CheckedWrite#storesInOneStatement() one
+   * statement} runs without BEGIN and COMMIT where the dialect {@linkplain Dialect#chainsWrites()
+   * chains writes}: that statement commits by itself.
+   */
+  public <D, R> R decideThenStore(CheckedWrite<D, R> checked) {
+    for (int attempt = 0; attempt < OPTIMISTIC_TRIES; attempt++) {
+      D decision = read(() -> checked.decide(RowLock.NONE));
+      Optional<R> stored =
+          checked.storesInOneStatement() && dialect.chainsWrites()
+              ? translated(
+                  () -> writer.withHandle(h -> within(h, true, () -> checked.store(decision))))
+              : write(() -> checked.store(decision));
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+      checked.changedMeanwhile();
+    }
+    return write(
+        () ->
+            checked
+                .store(checked.decide(RowLock.FOR_UPDATE))
+                .orElseThrow(() -> new IllegalStateException("rows changed under their locks")));
+  }
+
+  /**
+   * Runs a statement that may break a unique key, within the current write: a break is the client's
+   * duplicate ({@code MXDuplicateEntryException} with {@code duplicate}'s message), told the same
+   * on both stores. A break elsewhere is told without a message of its own.
    */
   public void writeUnique(Runnable statement, Supplier<String> duplicate) {
     try {
@@ -224,9 +275,67 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} on a read connection, which sees every committed write. */
-  public <T, X extends Exception> T read(HandleCallback<T, X> work) throws X {
-    return reader.withHandle(work);
+  /**
+   * Makes the current write wait until no other write holds {@code name}, and hold it until it
+   * ends: for a read-then-insert whose rows do not exist yet to lock (see {@link
+   * Dialect#serialize}).
+   */
+  public void serialize(String name) {
+    dialect.serialize(writeHandle(), name);
+  }
+
+  /** The connection of the current read or write, for the repositories that its work calls. */
+  public Handle handle() {
+    Scope current = scope.get();
+    if (current == null) {
+      throw new IllegalStateException("the store is used outside Database.read and write");
+    }
+    return current.handle();
+  }
+
+  /** The connection of the current write, for a repository's statement that changes rows. */
+  public Handle writeHandle() {
+    Scope current = scope.get();
+    if (current == null || !current.writes()) {
+      throw new IllegalStateException("rows are changed outside Database.write");
+    }
+    return current.handle();
+  }
+
+  private <T> T within(Handle handle, boolean writes, Supplier<T> work) {
+    Scope outer = scope.get();
+    scope.set(new Scope(handle, writes));
+    try {
+      return work.get();
+    } finally {
+      if (outer == null) {
+        scope.remove();
+      } else {
+        scope.set(outer);
+      }
+    }
+  }
+
+  /**
+   * Runs the outermost read or write: a failure of the store leaves it as a {@link
+   * StoreFailureException} (or, for a unique key, the client's duplicate), never as a Jdbi or SQL
+   * exception; every other failure passes unchanged.
+   */
+  private <T> T translated(Callable<T> work) {
+    try {
+      return work.call();
+    } catch (LeadtrailException e) {
+      throw e;
+    } catch (Exception e) {
+      if (!StoreFailures.isStoreFailure(e)) {
+        throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+      }
+      if (dialect.isUniqueViolation(e)) {
+        throw new RuleViolationException(
+            ErrorType.DUPLICATE_ENTRY, "A record with the same key exists already.");
+      }
+      throw new StoreFailureException(StoreFailures.codes(e), e);
+    }
   }
 
   @Override

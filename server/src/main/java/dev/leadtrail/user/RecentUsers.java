@@ -3,11 +3,8 @@ package dev.leadtrail.user;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.leadtrail.org.OrgId;
-import dev.leadtrail.value.EmailAddress;
-import dev.leadtrail.value.Guid;
 import java.time.Duration;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Users as read in the last {@link #HELD_FOR}, by id or email: the users an activity's Owner and
@@ -24,26 +21,22 @@ public final class RecentUsers {
 
   private record Key(OrgId orgId, String idOrEmail) {}
 
-  private final UserRepository users;
+  private final UserService users;
   private final Cache<Key, User> recent =
       Caffeine.newBuilder().expireAfterWrite(HELD_FOR).maximumSize(HELD).build();
 
-  public RecentUsers(UserRepository users) {
+  public RecentUsers(UserService users) {
     this.users = users;
   }
 
-  /** The user a user id or an email address names, within the caller's transaction. */
-  public Optional<User> find(Handle handle, OrgId orgId, String idOrEmail) {
+  /** The user a user id or an email address names. */
+  public Optional<User> find(OrgId orgId, String idOrEmail) {
     var key = new Key(orgId, idOrEmail);
     User held = recent.getIfPresent(key);
     if (held != null) {
       return Optional.of(held);
     }
-    Optional<User> user =
-        Guid.isGuid(idOrEmail)
-            ? users.find(handle, orgId, new UserId(idOrEmail))
-            : EmailAddress.parse(idOrEmail)
-                .flatMap(email -> users.findByEmail(handle, orgId, email));
+    Optional<User> user = users.findByIdOrEmail(orgId, idOrEmail);
     user.ifPresent(found -> recent.put(key, found));
     return user;
   }

@@ -1,6 +1,7 @@
 package dev.leadtrail.user;
 
 import dev.leadtrail.org.OrgId;
+import dev.leadtrail.storage.Database;
 import dev.leadtrail.value.EmailAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Stores users. Stateless and thread-safe; every method takes the organisation first. */
-public final class UserRepository {
+final class UserRepository {
 
   /** The columns {@link #map} reads, for queries that join users under the alias u. */
   public static final String COLUMNS =
@@ -40,7 +41,14 @@ public final class UserRepository {
   private static final String SET_ACTIVE =
       "UPDATE users SET active = :active WHERE org_id = :orgId AND id = :id";
 
-  public void insert(Handle handle, User user, Instant now) {
+  private final Database database;
+
+  UserRepository(Database database) {
+    this.database = database;
+  }
+
+  public void insert(User user, Instant now) {
+    Handle handle = database.writeHandle();
     handle
         .createUpdate(INSERT)
         .bind("orgId", user.orgId().value())
@@ -55,7 +63,8 @@ public final class UserRepository {
         .execute();
   }
 
-  public Optional<User> find(Handle handle, OrgId orgId, UserId id) {
+  public Optional<User> find(OrgId orgId, UserId id) {
+    Handle handle = database.handle();
     return handle
         .createQuery(FIND)
         .bind("orgId", orgId.value())
@@ -64,7 +73,8 @@ public final class UserRepository {
         .findOne();
   }
 
-  public Optional<User> findByEmail(Handle handle, OrgId orgId, EmailAddress email) {
+  public Optional<User> findByEmail(OrgId orgId, EmailAddress email) {
+    Handle handle = database.handle();
     return handle
         .createQuery(FIND_BY_EMAIL)
         .bind("orgId", orgId.value())
@@ -73,11 +83,13 @@ public final class UserRepository {
         .findOne();
   }
 
-  public List<User> list(Handle handle, OrgId orgId) {
+  public List<User> list(OrgId orgId) {
+    Handle handle = database.handle();
     return handle.createQuery(LIST).bind("orgId", orgId.value()).map((rs, ctx) -> map(rs)).list();
   }
 
-  public boolean setActive(Handle handle, OrgId orgId, UserId id, boolean active) {
+  public boolean setActive(OrgId orgId, UserId id, boolean active) {
+    Handle handle = database.writeHandle();
     return handle
             .createUpdate(SET_ACTIVE)
             .bind("orgId", orgId.value())

@@ -28,7 +28,8 @@ class GroupCommitTest {
   void waitingWrites_commitTogetherAndAFailingOneFailsAlone() throws Exception {
     var metrics = new SimpleMeterRegistry();
     try (Database database = Database.open(TestDatabase.sqlite(folder).config(), metrics)) {
-      database.write(
+      Handles.write(
+          database,
           handle -> handle.execute("CREATE TABLE items (n INTEGER NOT NULL PRIMARY KEY)"));
       ExecutorService pool = Executors.newFixedThreadPool(WRITES + 1);
       var writerHeld = new CountDownLatch(1);
@@ -36,7 +37,8 @@ class GroupCommitTest {
       Future<?> holder =
           pool.submit(
               () ->
-                  database.write(
+                  Handles.write(
+                      database,
                       handle -> {
                         writerHeld.countDown();
                         writerReleased.await();
@@ -67,7 +69,8 @@ class GroupCommitTest {
       pool.shutdown();
 
       List<Integer> stored =
-          database.read(
+          Handles.read(
+              database,
               handle ->
                   handle.createQuery("SELECT n FROM items ORDER BY n").mapTo(Integer.class).list());
       assertThat(stored).isEqualTo(acknowledged);
@@ -82,7 +85,8 @@ class GroupCommitTest {
 
   private static boolean insertRefusingEveryThird(Database database, int n) {
     try {
-      database.write(
+      Handles.write(
+          database,
           handle -> {
             handle.execute("INSERT INTO items (n) VALUES (?)", n);
             if (n % 3 == 0) {

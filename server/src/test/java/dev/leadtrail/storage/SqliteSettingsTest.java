@@ -31,7 +31,8 @@ class SqliteSettingsTest {
 
   @Test
   void theWriter_commitsDurablyThroughTheWalAndCheckpointsInSmallSteps() {
-    database.write(
+    Handles.write(
+        database,
         handle -> {
           assertThat(pragma(handle, "journal_mode")).isEqualTo("wal");
           assertThat(pragma(handle, "synchronous")).isEqualTo(String.valueOf(SYNCHRONOUS_FULL));
@@ -44,7 +45,8 @@ class SqliteSettingsTest {
 
   @Test
   void readers_readTheWalWithForeignKeysOn() {
-    database.read(
+    Handles.read(
+        database,
         handle -> {
           assertThat(pragma(handle, "journal_mode")).isEqualTo("wal");
           assertThat(pragma(handle, "foreign_keys")).isEqualTo("1");

@@ -21,7 +21,8 @@ class SqliteStatementCacheTest {
   @BeforeEach
   void open() {
     database = Database.open(TestDatabase.sqlite(folder).config(), new SimpleMeterRegistry());
-    database.write(
+    Handles.write(
+        database,
         handle -> {
           handle.execute("CREATE TABLE items (n INTEGER NOT NULL PRIMARY KEY, label TEXT)");
           for (int n = 1; n <= 3; n++) {
@@ -40,7 +41,7 @@ class SqliteStatementCacheTest {
   void aHeldQuery_seesEveryWriteCommittedSinceItsLastUse() {
     assertThat(count()).isEqualTo(3);
 
-    database.write(handle -> handle.execute("INSERT INTO items (n) VALUES (4)"));
+    Handles.write(database, handle -> handle.execute("INSERT INTO items (n) VALUES (4)"));
 
     assertThat(count()).as("a held statement keeps no old snapshot").isEqualTo(4);
   }
@@ -49,7 +50,8 @@ class SqliteStatementCacheTest {
   void theSameQuery_runInsideItsOwnResults_getsAStatementOfItsOwn() {
     String byNumber = "SELECT label FROM items WHERE n = :n";
     List<String> pairs =
-        database.read(
+        Handles.read(
+            database,
             handle ->
                 handle
                     .createQuery(byNumber)
@@ -71,7 +73,8 @@ class SqliteStatementCacheTest {
   @Test
   void moreDistinctStatementsThanAreHeld_allAnswerRightly() {
     List<Integer> answers =
-        database.read(
+        Handles.read(
+            database,
             handle ->
                 IntStream.rangeClosed(1, SqliteStatementCache.HELD * 2)
                     .mapToObj(
@@ -96,20 +99,21 @@ class SqliteStatementCacheTest {
     String insert = "INSERT INTO items (n) VALUES (:n)";
     boolean refused;
     try {
-      database.write(handle -> handle.createUpdate(insert).bind("n", 1).execute());
+      Handles.write(database, handle -> handle.createUpdate(insert).bind("n", 1).execute());
       refused = false;
     } catch (RuntimeException duplicate) {
       refused = true;
     }
 
-    database.write(handle -> handle.createUpdate(insert).bind("n", 5).execute());
+    Handles.write(database, handle -> handle.createUpdate(insert).bind("n", 5).execute());
 
     assertThat(refused).isTrue();
     assertThat(count()).isEqualTo(4);
   }
 
   private int count() {
-    return database.read(
+    return Handles.read(
+        database,
         handle -> handle.createQuery("SELECT COUNT(*) FROM items").mapTo(Integer.class).one());
   }
 }
