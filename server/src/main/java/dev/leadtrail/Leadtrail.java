@@ -105,8 +105,7 @@ public final class Leadtrail implements AutoCloseable {
     if (http != null) {
       throw new IllegalStateException("already serving");
     }
-    rateLimiter =
-        BucketRateLimiter.create(config.rateLimits(), database.dataSource(), metrics.registry());
+    rateLimiter = BucketRateLimiter.create(config.rateLimits(), database, metrics.registry());
     http =
         HttpServer.start(
             config.server(),

@@ -226,7 +226,7 @@ final class BenchStore {
   /** A plain connection, set up as the server's are: on SQLite, WAL and synchronous=FULL. */
   Connection connect() throws SQLException {
     Properties properties = new Properties();
-    if (database.isPostgres()) {
+    if (database.url().startsWith("jdbc:postgresql:")) {
       properties.setProperty("user", database.user());
       properties.setProperty("password", database.password());
     } else {

@@ -174,7 +174,7 @@ public final class ConfigLoader {
         new LeadtrailConfig.RateLimits(
             rateLimit("ratelimit.calls", "ratelimit.window-seconds"),
             rateLimit("ratelimit.bulk-calls", "ratelimit.bulk-window-seconds"),
-            rateLimitStore(database.isPostgres()),
+            rateLimitStore(),
             redisUrl());
     var management =
         new LeadtrailConfig.Management(
@@ -221,13 +221,13 @@ public final class ConfigLoader {
     return RateLimit.of(integer(callsKey, 1, 1_000_000), integer(windowKey, 1, 86_400));
   }
 
-  /** Left empty, the store is the database on PostgreSQL and memory on SQLite. */
-  private RateLimitStore rateLimitStore(boolean postgres) {
+  /** Left empty, the store is the database's when instances share it, else memory. */
+  private RateLimitStore rateLimitStore() {
     Value value = values.get("ratelimit.store");
     String name = value.text().toLowerCase(Locale.ROOT);
     RateLimitStore store =
         switch (name) {
-          case "" -> postgres ? RateLimitStore.DATABASE : RateLimitStore.MEMORY;
+          case "" -> RateLimitStore.DEFAULT;
           case "memory" -> RateLimitStore.MEMORY;
           case "database" -> RateLimitStore.DATABASE;
           case "redis" -> RateLimitStore.REDIS;
@@ -241,13 +241,6 @@ public final class ConfigLoader {
             yield RateLimitStore.MEMORY;
           }
         };
-    if (store == RateLimitStore.DATABASE && !postgres) {
-      problems.add(
-          "ratelimit.store (from "
-              + value.source()
-              + ") is database, which needs PostgreSQL; a SQLite store serves one instance: use"
-              + " memory");
-    }
     return store;
   }
 

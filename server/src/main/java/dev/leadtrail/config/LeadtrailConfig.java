@@ -52,10 +52,6 @@ public record LeadtrailConfig(
 
   public record Database(String url, String user, String password, int poolSize) {
 
-    public boolean isPostgres() {
-      return url.startsWith("jdbc:postgresql:");
-    }
-
     @Override
     public String toString() {
       return "Database[url="
@@ -84,6 +80,8 @@ public record LeadtrailConfig(
   }
 
   public enum RateLimitStore {
+    /** The database when every instance shares it (PostgreSQL), memory otherwise. */
+    DEFAULT,
     MEMORY,
     DATABASE,
     REDIS

@@ -1,17 +1,21 @@
 package dev.leadtrail.ratelimit;
 
+import dev.leadtrail.config.ConfigException;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.RateLimitedException;
 import dev.leadtrail.org.Organisation;
+import dev.leadtrail.storage.CallWindows;
+import dev.leadtrail.storage.Database;
 import dev.leadtrail.value.RateClass;
 import dev.leadtrail.value.RateLimit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.sql.DataSource;
+import java.util.Optional;
 
 /**
  * An organisation's budgets: each allows {@code calls} calls and is restored whole at the end of
@@ -39,13 +43,26 @@ public final class BucketRateLimiter implements RateLimiter, AutoCloseable {
     }
   }
 
-  /** The limiter for the configured store; {@code dataSource} serves the database store. */
+  /** The limiter for the configured store; the database store counts in {@code database}. */
   public static BucketRateLimiter create(
-      LeadtrailConfig.RateLimits config, DataSource dataSource, MeterRegistry metrics) {
+      LeadtrailConfig.RateLimits config, Database database, MeterRegistry metrics) {
+    Optional<CallWindows> shared = database.sharedCallWindows();
     BucketStore store =
         switch (config.store()) {
+          case DEFAULT ->
+              shared
+                  .<BucketStore>map(windows -> new DatabaseWindowStore(windows, metrics))
+                  .orElseGet(LocalBucketStore::new);
           case MEMORY -> new LocalBucketStore();
-          case DATABASE -> new DatabaseWindowStore(dataSource, metrics);
+          case DATABASE ->
+              new DatabaseWindowStore(
+                  shared.orElseThrow(
+                      () ->
+                          new ConfigException(
+                              List.of(
+                                  "ratelimit.store is database, which needs PostgreSQL; a SQLite"
+                                      + " store serves one instance: use memory"))),
+                  metrics);
           case REDIS -> new RedisBucketStore(config.redisUrl());
         };
     return new BucketRateLimiter(config, store, metrics);

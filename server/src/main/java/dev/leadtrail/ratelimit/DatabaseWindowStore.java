@@ -1,28 +1,22 @@
 package dev.leadtrail.ratelimit;
 
+import dev.leadtrail.storage.CallWindows;
 import dev.leadtrail.value.RateLimit;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 
 /**
- * Budgets every instance shares in PostgreSQL, counted per fixed window: one row per budget holds
- * the start of its current window and the calls made in it, and one statement both counts calls and
- * answers the count. The window is cut by the database's clock, so instances whose clocks disagree
- * still count in the same window; the row is locked only while that statement runs, so an
- * organisation's calls from many instances do not queue behind one another's round trips. The table
- * is unlogged: after a crash of PostgreSQL every budget starts full.
+ * Budgets every instance shares in the store, counted per fixed window ({@link CallWindows}): one
+ * statement both counts calls and answers the count, and a budget's row is locked only while it
+ * runs, so an organisation's calls from many instances do not queue behind one another's round
+ * trips.
  *
  * <p>Within this process, the calls that arrive for a budget while its count is in flight are
  * counted together by the next statement, each learning its own place in the window: one round trip
@@ -30,25 +24,13 @@ import javax.sql.DataSource;
  */
 final class DatabaseWindowStore implements BucketStore {
 
-  private static final String SPEND =
-      """
-      WITH clock AS (SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT AS now_ms)
-      INSERT INTO rate_limit_windows AS w (budget, window_start, calls)
-      SELECT ?, now_ms - now_ms % ?, ? FROM clock
-      ON CONFLICT (budget) DO UPDATE
-         SET calls = CASE WHEN w.window_start = excluded.window_start
-                          THEN w.calls + excluded.calls ELSE excluded.calls END,
-             window_start = excluded.window_start
-      RETURNING w.calls, w.window_start + ? - (SELECT now_ms FROM clock) AS remaining_ms\
-      """;
-
-  private final DataSource dataSource;
+  private final CallWindows windows;
   private final ConcurrentMap<String, Budget> budgets = new ConcurrentHashMap<>();
   private final AtomicInteger waiting = new AtomicInteger();
   private final DistributionSummary batchSizes;
 
-  DatabaseWindowStore(DataSource dataSource, MeterRegistry metrics) {
-    this.dataSource = dataSource;
+  DatabaseWindowStore(CallWindows windows, MeterRegistry metrics) {
+    this.windows = windows;
     this.batchSizes =
         DistributionSummary.builder("leadtrail.ratelimit.shared.calls.counted")
             .description("Calls counted by one statement on the shared budgets")
@@ -75,7 +57,7 @@ final class DatabaseWindowStore implements BucketStore {
     }
     List<Spend> batch = budget.takeWaiting();
     try {
-      count(key, limit.window().toMillis(), batch);
+      count(key, limit.window(), batch);
     } catch (RuntimeException | Error e) {
       batch.forEach(each -> each.fail(e));
     } finally {
@@ -84,25 +66,13 @@ final class DatabaseWindowStore implements BucketStore {
     return spend.answer();
   }
 
-  private void count(String key, long windowMs, List<Spend> batch) {
+  private void count(String key, Duration window, List<Spend> batch) {
     batchSizes.record(batch.size());
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement spend = connection.prepareStatement(SPEND)) {
-      spend.setString(1, key);
-      spend.setLong(2, windowMs);
-      spend.setInt(3, batch.size());
-      spend.setLong(4, windowMs);
-      try (ResultSet counted = spend.executeQuery()) {
-        counted.next();
-        long first = counted.getLong("calls") - batch.size() + 1;
-        Duration wait = Duration.ofMillis(Math.max(1, counted.getLong("remaining_ms")));
-        for (int i = 0; i < batch.size(); i++) {
-          Spend each = batch.get(i);
-          each.answer(first + i <= each.limit.calls() ? Duration.ZERO : wait);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("the rate-limit budget could not be counted", e);
+    CallWindows.Count counted = windows.add(key, window, batch.size());
+    long first = counted.calls() - batch.size() + 1;
+    for (int i = 0; i < batch.size(); i++) {
+      Spend each = batch.get(i);
+      each.answer(first + i <= each.limit.calls() ? Duration.ZERO : counted.remaining());
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -200,6 +201,11 @@ public final class Database implements AutoCloseable {
     return dialect;
   }
 
+  /** Call windows that every instance on this store shares; empty on a store of one instance. */
+  public Optional<CallWindows> sharedCallWindows() {
+    return dialect.countCallsInWindow().map(sql -> new CallWindows(this, sql));
+  }
+
   /**
    * Runs {@code work} in one write transaction (on SQLite, a savepoint of its own in a group
    * commit, run by the writer's thread): committed when this returns, rolled back if it throws. A
@@ -244,8 +250,7 @@ public final class Database implements AutoCloseable {
       D decision = read(() -> checked.decide(RowLock.NONE));
       Optional<R> stored =
           checked.storesInOneStatement() && dialect.chainsWrites()
-              ? translated(
-                  () -> writer.withHandle(h -> within(h, true, () -> checked.store(decision))))
+              ? autocommitted(handle -> within(handle, true, () -> checked.store(decision)))
               : write(() -> checked.store(decision));
       if (stored.isPresent()) {
         return stored.get();
@@ -273,6 +278,11 @@ public final class Database implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** Runs one statement that commits by itself, on a write connection of its own. */
+  <T> T autocommitted(HandleCallback<T, RuntimeException> statement) {
+    return translated(() -> writer.withHandle(statement));
   }
 
   /**

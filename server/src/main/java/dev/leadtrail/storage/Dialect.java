@@ -1,5 +1,6 @@
 package dev.leadtrail.storage;
 
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -52,6 +53,13 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
    * WITH): PostgreSQL can, which saves a round trip per write; SQLite cannot, and runs in process.
    */
   boolean chainsWrites();
+
+  /**
+   * The statement that adds {@code :calls} calls to budget {@code :budget}'s current window of
+   * {@code :windowMs} and answers the window's {@code calls} and {@code remaining_ms}; empty where
+   * the store serves one instance only, so that a budget in memory does the same.
+   */
+  Optional<String> countCallsInWindow();
 
   /** Whether the failure is a unique-key violation, which callers turn into DUPLICATE_ENTRY. */
   boolean isUniqueViolation(Throwable failure);

@@ -1,12 +1,27 @@
 package dev.leadtrail.storage;
 
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** PostgreSQL: the shared store when several instances serve one organisation. */
 public record PostgresDialect() implements Dialect {
 
   private static final String UNIQUE_VIOLATION = "23505";
+
+  // The window is cut by the database's clock, so instances whose clocks disagree still count in
+  // the same window. The table is unlogged: after a crash of PostgreSQL every budget starts full.
+  private static final String COUNT_CALLS_IN_WINDOW =
+      """
+      WITH clock AS (SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT AS now_ms)
+      INSERT INTO rate_limit_windows AS w (budget, window_start, calls)
+      SELECT :budget, now_ms - now_ms % :windowMs, :calls FROM clock
+      ON CONFLICT (budget) DO UPDATE
+         SET calls = CASE WHEN w.window_start = excluded.window_start
+                          THEN w.calls + excluded.calls ELSE excluded.calls END,
+             window_start = excluded.window_start
+      RETURNING w.calls, w.window_start + :windowMs - (SELECT now_ms FROM clock) AS remaining_ms\
+      """;
 
   @Override
   public String name() {
@@ -30,6 +45,11 @@ public record PostgresDialect() implements Dialect {
   @Override
   public boolean chainsWrites() {
     return true;
+  }
+
+  @Override
+  public Optional<String> countCallsInWindow() {
+    return Optional.of(COUNT_CALLS_IN_WINDOW);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.leadtrail.storage;
 
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.sqlite.SQLiteErrorCode;
 
@@ -25,6 +26,11 @@ public record SqliteDialect() implements Dialect {
   @Override
   public boolean chainsWrites() {
     return false;
+  }
+
+  @Override
+  public Optional<String> countCallsInWindow() {
+    return Optional.empty();
   }
 
   @Override

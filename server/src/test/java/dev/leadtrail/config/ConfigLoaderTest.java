@@ -57,7 +57,7 @@ class ConfigLoaderTest {
     assertThat(config.server().port()).isEqualTo(9200);
     assertThat(config.server().bind()).isEqualTo("10.0.0.1");
     assertThat(config.database().poolSize()).isEqualTo(30);
-    assertThat(config.database().isPostgres()).isTrue();
+    assertThat(config.database().url()).startsWith("jdbc:postgresql:");
   }
 
   @Test

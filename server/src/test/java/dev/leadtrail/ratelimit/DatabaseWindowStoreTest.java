@@ -40,7 +40,7 @@ class DatabaseWindowStoreTest {
     database = Database.open(postgres.config(), new SimpleMeterRegistry());
     database.migrate();
     metrics = new SimpleMeterRegistry();
-    store = new DatabaseWindowStore(database.dataSource(), metrics);
+    store = new DatabaseWindowStore(database.sharedCallWindows().orElseThrow(), metrics);
   }
 
   @AfterAll
@@ -62,7 +62,9 @@ class DatabaseWindowStoreTest {
 
   @Test
   void twoInstances_spendExactlyTheBudgetBetweenThem() throws Exception {
-    var otherInstance = new DatabaseWindowStore(database.dataSource(), new SimpleMeterRegistry());
+    var otherInstance =
+        new DatabaseWindowStore(
+            database.sharedCallWindows().orElseThrow(), new SimpleMeterRegistry());
     RateLimit limit = RateLimit.of(25, 60);
     ExecutorService pool = Executors.newFixedThreadPool(16);
 
