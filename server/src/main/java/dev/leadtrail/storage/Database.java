@@ -9,10 +9,6 @@ import dev.leadtrail.error.LeadtrailException;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.error.StoreFailureException;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -35,21 +31,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
 
-  private static final int SQLITE_READERS = 4;
-
   /** Optimistic tries of a {@link #decideThenStore} before it decides under row locks. */
   static final int OPTIMISTIC_TRIES = 3;
 
   /** The connection that the current thread's read or write runs on. */
   private record Scope(Handle handle, boolean writes) {}
-
-  /**
-   * WAL pages after which the writer's commit copies them back into the database file. SQLite's
-   * default is 1,000, but every caller in the batch whose commit makes the copy waits for it, and
-   * readers look up pages in a longer WAL: at 250 the benchmark's updates ran 15% faster with a
-   * 99th percentile of 18-20 ms instead of 25-28 (500: between the two; 100: less steady).
-   */
-  static final int SQLITE_CHECKPOINT_PAGES = 250;
 
   private static final long CONNECTION_TIMEOUT_MS = 5_000;
   private static final String APPLIED_MIGRATIONS =
@@ -74,38 +60,34 @@ public final class Database implements AutoCloseable {
     this.readPool = readPool;
     this.writer = Jdbi.create(writePool);
     this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
-    if (dialect instanceof SqliteDialect) {
-      var statements = new SqliteStatementCache();
-      writer.setStatementBuilderFactory(statements);
-      reader.setStatementBuilderFactory(statements);
-    }
-    this.groupCommit =
-        dialect instanceof SqliteDialect ? new GroupCommitWriter(writer, metrics) : null;
+    dialect
+        .statementCache()
+        .ifPresent(
+            cache -> {
+              writer.setStatementBuilderFactory(cache);
+              reader.setStatementBuilderFactory(cache);
+            });
+    this.groupCommit = dialect.hasOneWriter() ? new GroupCommitWriter(writer, metrics) : null;
   }
 
   /** Opens the pools; their use is reported to {@code metrics}. */
   public static Database open(LeadtrailConfig.Database config, MeterRegistry metrics) {
     Dialect dialect = Dialect.forUrl(config.url());
-    return switch (dialect) {
-      case SqliteDialect sqlite -> openSqlite(sqlite, config, metrics);
-      case PostgresDialect postgres -> {
-        var pool =
-            new HikariDataSource(poolSettings("leadtrail", config, config.poolSize(), metrics));
-        yield new Database(postgres, pool, pool, metrics);
-      }
-    };
-  }
-
-  private static Database openSqlite(
-      SqliteDialect dialect, LeadtrailConfig.Database config, MeterRegistry metrics) {
-    createParentDirectory(config.url());
-    HikariConfig writeSettings = poolSettings("leadtrail-write", config, 1, metrics);
-    writeSettings.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + SQLITE_CHECKPOINT_PAGES);
+    dialect.prepareLocation(config.url());
+    if (!dialect.hasOneWriter()) {
+      var pool =
+          new HikariDataSource(
+              poolSettings(dialect, "leadtrail", config, config.poolSize(), metrics));
+      return new Database(dialect, pool, pool, metrics);
+    }
+    HikariConfig writeSettings = poolSettings(dialect, "leadtrail-write", config, 1, metrics);
+    dialect.configureWriter(writeSettings);
     var writePool = new HikariDataSource(writeSettings);
     HikariDataSource readPool;
     try {
       readPool =
-          new HikariDataSource(poolSettings("leadtrail-read", config, SQLITE_READERS, metrics));
+          new HikariDataSource(
+              poolSettings(dialect, "leadtrail-read", config, dialect.readers(), metrics));
     } catch (RuntimeException e) {
       writePool.close();
       throw e;
@@ -114,7 +96,11 @@ public final class Database implements AutoCloseable {
   }
 
   private static HikariConfig poolSettings(
-      String name, LeadtrailConfig.Database config, int size, MeterRegistry metrics) {
+      Dialect dialect,
+      String name,
+      LeadtrailConfig.Database config,
+      int size,
+      MeterRegistry metrics) {
     var hikari = new HikariConfig();
     hikari.setPoolName(name);
     hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
@@ -130,34 +116,8 @@ public final class Database implements AutoCloseable {
     }
     hikari.setMaximumPoolSize(size);
     hikari.setMinimumIdle(Math.min(size, 2));
-    if (config.url().startsWith("jdbc:sqlite:")) {
-      // A SQLite connection is a file handle with its prepared statements: keep every one for good.
-      hikari.setMinimumIdle(size);
-      hikari.setMaxLifetime(0);
-      hikari.addDataSourceProperty("journal_mode", "WAL");
-      hikari.addDataSourceProperty("synchronous", "FULL");
-      hikari.addDataSourceProperty("foreign_keys", "true");
-      hikari.addDataSourceProperty("busy_timeout", "10000");
-      hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-    }
+    dialect.configurePool(hikari);
     return hikari;
-  }
-
-  private static void createParentDirectory(String url) {
-    String location = url.substring("jdbc:sqlite:".length());
-    int query = location.indexOf('?');
-    if (query >= 0) {
-      location = location.substring(0, query);
-    }
-    if (location.isEmpty() || location.startsWith(":memory:") || location.startsWith("file:")) {
-      return;
-    }
-    Path parent = Path.of(location).toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(parent);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data directory " + parent, e);
-    }
   }
 
   /** Applies the dialect's pending migrations. */

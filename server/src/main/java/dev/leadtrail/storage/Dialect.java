@@ -1,7 +1,9 @@
 package dev.leadtrail.storage;
 
+import com.zaxxer.hikari.HikariConfig;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementBuilderFactory;
 
 /**
  * Whatever differs between SQLite and PostgreSQL. Repositories ask the dialect instead of testing
@@ -21,6 +23,27 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
   }
 
   String name();
+
+  /** Makes ready where the store lives, before the first connection: a file's folder. */
+  void prepareLocation(String jdbcUrl);
+
+  /**
+   * Whether the store takes one writer at a time: writes then queue for one connection and share
+   * its commits ({@code GroupCommitWriter}), and reads have a pool of their own.
+   */
+  boolean hasOneWriter();
+
+  /** The size of the read pool beside the one writer. */
+  int readers();
+
+  /** Sets what every connection of this store needs. */
+  void configurePool(HikariConfig pool);
+
+  /** Sets what the one writer's connection needs besides. */
+  void configureWriter(HikariConfig writer);
+
+  /** A cache of prepared statements for stores whose driver keeps none. */
+  Optional<StatementBuilderFactory> statementCache();
 
   /**
    * The Flyway location of this dialect's migrations; both folders use the same version numbers.

@@ -1,8 +1,10 @@
 package dev.leadtrail.storage;
 
+import com.zaxxer.hikari.HikariConfig;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementBuilderFactory;
 
 /** PostgreSQL: the shared store when several instances serve one organisation. */
 public record PostgresDialect() implements Dialect {
@@ -26,6 +28,36 @@ public record PostgresDialect() implements Dialect {
   @Override
   public String name() {
     return "postgresql";
+  }
+
+  @Override
+  public void prepareLocation(String jdbcUrl) {
+    // The server keeps its own files.
+  }
+
+  @Override
+  public boolean hasOneWriter() {
+    return false;
+  }
+
+  @Override
+  public int readers() {
+    return 0;
+  }
+
+  @Override
+  public void configurePool(HikariConfig pool) {
+    // The driver's defaults serve.
+  }
+
+  @Override
+  public void configureWriter(HikariConfig writer) {
+    // Every connection writes.
+  }
+
+  @Override
+  public Optional<StatementBuilderFactory> statementCache() {
+    return Optional.empty();
   }
 
   @Override

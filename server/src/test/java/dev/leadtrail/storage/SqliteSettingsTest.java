@@ -38,7 +38,7 @@ class SqliteSettingsTest {
           assertThat(pragma(handle, "synchronous")).isEqualTo(String.valueOf(SYNCHRONOUS_FULL));
           assertThat(pragma(handle, "foreign_keys")).isEqualTo("1");
           assertThat(pragma(handle, "wal_autocheckpoint"))
-              .isEqualTo(String.valueOf(Database.SQLITE_CHECKPOINT_PAGES));
+              .isEqualTo(String.valueOf(SqliteDialect.CHECKPOINT_PAGES));
           return null;
         });
   }
