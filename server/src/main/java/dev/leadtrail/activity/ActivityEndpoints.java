@@ -5,7 +5,6 @@ import static dev.leadtrail.activity.ActivityViews.detailField;
 import static dev.leadtrail.activity.ActivityViews.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadtrail.activity.ActivityViews.BulkResultView;
 import dev.leadtrail.activity.ActivityViews.BulkView;
 import dev.leadtrail.activity.ActivityViews.ChangeView;
@@ -17,20 +16,13 @@ import dev.leadtrail.activity.ActivityViews.LeadActivitiesView;
 import dev.leadtrail.activity.ActivityViews.LeadActivityView;
 import dev.leadtrail.activity.ActivityViews.TypeActivitiesView;
 import dev.leadtrail.activitytype.ActivityType;
-import dev.leadtrail.activitytype.EventCodes;
 import dev.leadtrail.activitytype.SystemFields;
-import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiCall;
 import dev.leadtrail.http.ApiEndpoints;
 import dev.leadtrail.http.ApiRoute;
-import dev.leadtrail.http.ApiTime;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
-import dev.leadtrail.lead.LeadAttribute;
-import dev.leadtrail.lead.LeadId;
 import dev.leadtrail.user.Caller;
-import dev.leadtrail.value.PageRequest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,31 +56,7 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
   }
 
   void create(ApiCall<Caller> call) {
-    ObjectNode body = call.objectBody();
-    String leadId = JsonValues.scalarText(body.get("RelatedProspectId"), "RelatedProspectId");
-    String email = JsonValues.scalarText(body.get("EmailAddress"), "EmailAddress");
-    List<LeadAttribute> leadAttributes = new ArrayList<>();
-    for (String name : List.of("EmailAddress", "FirstName", "LastName", "Phone")) {
-      String value = JsonValues.scalarText(body.get(name), name);
-      if (value != null) {
-        leadAttributes.add(new LeadAttribute(name, value));
-      }
-    }
-    JsonValues.optionalBoolean(body.get("ProcessFilesAsync"), "ProcessFilesAsync");
-    JsonValues.optionalBoolean(body.get("IncludeLeadScore"), "IncludeLeadScore");
-    var request =
-        new NewActivity(
-            null,
-            leadId == null || leadId.isBlank() ? null : LeadId.parse(leadId, "RelatedProspectId"),
-            email,
-            leadAttributes,
-            EventCodes.parse(JsonValues.scalarText(body.get("ActivityEvent"), "ActivityEvent")),
-            JsonValues.scalarText(body.get("ActivityNote"), "ActivityNote"),
-            ApiTime.parse(
-                JsonValues.scalarText(body.get("ActivityDateTime"), "ActivityDateTime"),
-                "ActivityDateTime"),
-            fields(body.get("Fields")),
-            skipOptionCheck(body));
+    NewActivity request = NewActivity.from(call.objectBody());
     ActivityService.Posted posted = activities.post(call.caller(), request);
     call.respond(
         request.leadId() == null
@@ -97,7 +65,7 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
   }
 
   void update(ApiCall<Caller> call) {
-    ActivityId id = updates.update(call.caller(), activityUpdate(call.objectBody()));
+    ActivityId id = updates.update(call.caller(), ActivityUpdate.from(call.objectBody()));
     call.respond(Success.withId(id.value()));
   }
 
@@ -108,7 +76,7 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
       String idText = id != null && id.isValueNode() && !id.isNull() ? id.asText() : null;
       items.add(
           new ActivityUpdateService.BulkItem(
-              idText, () -> activityUpdate(JsonValues.object(element, "Each item"))));
+              idText, () -> ActivityUpdate.from(JsonValues.object(element, "Each item"))));
     }
     call.respond(
         new BulkView(
@@ -116,32 +84,7 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
   }
 
   void history(ApiCall<Caller> call) {
-    ObjectNode body = call.objectBody();
-    JsonNode parameter = optionalObject(body, "Parameter");
-    JsonNode paging = optionalObject(body, "Paging");
-    Instant from = requiredTime(parameter, "FromDate");
-    Instant to = requiredTime(parameter, "ToDate");
-    String activityId = JsonValues.scalarText(parameter.get("ActivityID"), "ActivityID");
-    JsonNode events = parameter.get("ActivityEvents");
-    boolean byActivity = activityId != null && !activityId.isBlank();
-    boolean byEvents = events != null && !events.isNull();
-    if (byActivity == byEvents) {
-      throw RuleViolationException.invalidInput(
-          "ActivityID", "Give either ActivityID or ActivityEvents, not both and not neither.");
-    }
-    List<Integer> eventCodes = new ArrayList<>();
-    if (byEvents) {
-      for (JsonNode code : JsonValues.array(events, "ActivityEvents")) {
-        eventCodes.add(EventCodes.parse(JsonValues.scalarText(code, "ActivityEvents")));
-      }
-    }
-    var query =
-        new ActivityUpdateService.ChangeQuery(
-            from,
-            to,
-            byActivity ? ActivityId.parse(activityId, "ActivityID") : null,
-            eventCodes,
-            pageAtIndex(paging, 25));
+    ChangeQuery query = ChangeQuery.from(call.objectBody());
     Page<ActivityHistory> page = updates.history(call.caller().orgId(), query);
     call.respond(
         new HistoriesView(
@@ -155,56 +98,9 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
                 .toList()));
   }
 
-  /** The body of an update, alone or as an item of a bulk update (contract section 5.1). */
-  static ActivityUpdate activityUpdate(ObjectNode body) {
-    String id = JsonValues.scalarText(body.get("ProspectActivityId"), "ProspectActivityId");
-    if (id == null || id.isBlank()) {
-      throw RuleViolationException.invalidInput("ProspectActivityId", "It is required.");
-    }
-    JsonNode event = body.get("ActivityEvent");
-    Integer eventCode =
-        event == null || event.isNull()
-            ? null
-            : EventCodes.parse(JsonValues.scalarText(event, "ActivityEvent"));
-    JsonValues.optionalBoolean(body.get("ProcessFilesAsync"), "ProcessFilesAsync");
-    return new ActivityUpdate(
-        ActivityId.parse(id, "ProspectActivityId"),
-        eventCode,
-        JsonValues.scalarText(body.get("ActivityNote"), "ActivityNote"),
-        fields(body.get("Fields")),
-        skipOptionCheck(body));
-  }
-
-  private static Instant requiredTime(JsonNode parameter, String name) {
-    Instant time = ApiTime.parse(JsonValues.scalarText(parameter.get(name), name), name);
-    if (time == null) {
-      throw RuleViolationException.invalidInput(name, "It is required.");
-    }
-    return time;
-  }
-
   void retrieve(ApiCall<Caller> call) {
-    LeadId leadId = LeadId.parse(call.query("leadId").orElse(null), "leadId");
-    ObjectNode body = call.objectBody();
-    JsonNode parameter = optionalObject(body, "Parameter");
-    JsonNode paging = optionalObject(body, "Paging");
-    Integer eventCode = JsonValues.optionalInteger(parameter.get("ActivityEvent"), "ActivityEvent");
-    var request =
-        PageRequest.atOffset(
-            bounded(
-                JsonValues.optionalInteger(paging.get("Offset"), "Offset"),
-                0,
-                0,
-                Integer.MAX_VALUE,
-                "Offset"),
-            bounded(
-                JsonValues.optionalInteger(paging.get("RowCount"), "RowCount"),
-                25,
-                1,
-                MAX_PAGE_SIZE,
-                "RowCount"));
-    Page<TypedActivity> page =
-        activities.forLead(call.caller().orgId(), leadId, eventCode, request);
+    var query = LeadActivitiesQuery.from(call.query("leadId").orElse(null), call.objectBody());
+    Page<TypedActivity> page = activities.forLead(call.caller().orgId(), query);
     call.respond(
         new LeadActivitiesView(
             page.total(), page.items().stream().map(LeadActivityView::of).toList()));
@@ -228,101 +124,10 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
   }
 
   void ofType(ApiCall<Caller> call) {
-    ObjectNode body = call.objectBody();
-    JsonNode parameter = optionalObject(body, "Parameter");
-    JsonNode paging = optionalObject(body, "Paging");
-    JsonNode sorting = optionalObject(body, "Sorting");
-    int eventCode =
-        EventCodes.parse(JsonValues.scalarText(parameter.get("ActivityEvent"), "ActivityEvent"));
-    Instant from =
-        ApiTime.parse(JsonValues.scalarText(parameter.get("FromDate"), "FromDate"), "FromDate");
-    Instant to = ApiTime.parse(JsonValues.scalarText(parameter.get("ToDate"), "ToDate"), "ToDate");
-    Boolean removeEmpty =
-        JsonValues.optionalBoolean(parameter.get("RemoveEmptyValue"), "RemoveEmptyValue");
-    PageRequest pageRequest = pageAtIndex(paging, 100);
-    String column = JsonValues.scalarText(sorting.get("ColumnName"), "ColumnName");
-    boolean byCreatedOn = column != null && column.strip().equalsIgnoreCase("CreatedOn");
-    if (column != null
-        && !byCreatedOn
-        && !column.isBlank()
-        && !column.strip().equalsIgnoreCase("ModifiedOn")) {
-      throw RuleViolationException.invalidInput("ColumnName", "Sort by ModifiedOn or CreatedOn.");
-    }
-    int direction =
-        bounded(
-            JsonValues.optionalInteger(sorting.get("Direction"), "Direction"),
-            1,
-            0,
-            1,
-            "Direction");
-    var query =
-        new ActivityService.TypeQuery(
-            eventCode,
-            from == null ? Instant.EPOCH : from,
-            to == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : to,
-            byCreatedOn,
-            direction == 1,
-            pageRequest);
+    TypeQuery query = TypeQuery.from(call.objectBody());
     Page<TypedActivity> page = activities.ofType(call.caller().orgId(), query);
     List<Map<String, String>> rows =
-        page.items().stream().map(typed -> row(typed, removeEmpty != null && removeEmpty)).toList();
+        page.items().stream().map(typed -> row(typed, query.removeEmptyValues())).toList();
     call.respond(new TypeActivitiesView(page.total(), rows.isEmpty() ? null : rows));
-  }
-
-  /** {@code PageIndex} from 1 and {@code PageSize} up to 1000, as the read calls take them. */
-  private static PageRequest pageAtIndex(JsonNode paging, int defaultSize) {
-    return PageRequest.atIndex(
-        bounded(
-            JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"),
-            1,
-            1,
-            Integer.MAX_VALUE,
-            "PageIndex"),
-        pageSize(JsonValues.optionalInteger(paging.get("PageSize"), "PageSize"), defaultSize));
-  }
-
-  private static int pageSize(Integer requested, int fallback) {
-    if (requested != null && requested > MAX_PAGE_SIZE) {
-      throw RuleViolationException.invalidInput("PageSize", "PageSize can not be more than 1000.");
-    }
-    return bounded(requested, fallback, 1, MAX_PAGE_SIZE, "PageSize");
-  }
-
-  /** The Fields of an activity write: absent or null is none; each entry an object. */
-  static List<FieldInput> fields(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return List.of();
-    }
-    List<FieldInput> fields = new ArrayList<>();
-    for (JsonNode element : JsonValues.array(node, "Fields")) {
-      ObjectNode field = JsonValues.object(element, "Each field");
-      String schemaName = JsonValues.scalarText(field.get("SchemaName"), "SchemaName");
-      if (schemaName == null || schemaName.isBlank()) {
-        throw RuleViolationException.invalidInput("SchemaName", "Each field needs a SchemaName.");
-      }
-      String name = schemaName.strip();
-      fields.add(new FieldInput(name, JsonValues.scalarText(field.get("Value"), name)));
-    }
-    return fields;
-  }
-
-  static boolean skipOptionCheck(ObjectNode body) {
-    Boolean skip =
-        JsonValues.optionalBoolean(body.get("ValidateDropDownOptions"), "ValidateDropDownOptions");
-    return skip != null && skip;
-  }
-
-  private static JsonNode optionalObject(ObjectNode body, String name) {
-    JsonNode node = body.get(name);
-    return node == null || node.isNull() ? body.objectNode() : JsonValues.object(node, name);
-  }
-
-  private static int bounded(Integer value, int fallback, int min, int max, String parameter) {
-    int chosen = value == null ? fallback : value;
-    if (chosen < min || chosen > max) {
-      throw RuleViolationException.invalidInput(
-          parameter, "It must be from " + min + " to " + max + ", not " + chosen + ".");
-    }
-    return chosen;
   }
 }

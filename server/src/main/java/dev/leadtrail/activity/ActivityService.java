@@ -15,9 +15,7 @@ import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.RecentUsers;
 import dev.leadtrail.value.EmailAddress;
-import dev.leadtrail.value.PageRequest;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +27,6 @@ public final class ActivityService {
 
   /** What posting an activity made: the activity, and the lead it is on. */
   public record Posted(ActivityId id, LeadId leadId) {}
-
-  /** How a list of one type's activities is cut and ordered. */
-  public record TypeQuery(
-      int eventCode,
-      Instant from,
-      Instant to,
-      boolean byCreatedOn,
-      boolean newestFirst,
-      PageRequest page) {}
 
   private final Database database;
   private final ActivityRepository activities;
@@ -150,11 +139,11 @@ public final class ActivityService {
   }
 
   /** A lead's activities, newest first; a lead outside the organisation has none. */
-  public Page<TypedActivity> forLead(
-      OrgId orgId, LeadId leadId, Integer eventCode, PageRequest request) {
+  public Page<TypedActivity> forLead(OrgId orgId, LeadActivitiesQuery query) {
     return database.read(
         () -> {
-          Page<Activity> page = activities.forLead(orgId, leadId, eventCode, request);
+          Page<Activity> page =
+              activities.forLead(orgId, query.leadId(), query.eventCode(), query.page());
           return typed(orgId, page);
         });
   }

@@ -15,11 +15,9 @@ import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.RecentUsers;
-import dev.leadtrail.value.PageRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,15 +48,6 @@ public final class ActivityUpdateService {
 
   /** How one item of a bulk update went: {@code failure} is null when it was applied. */
   public record BulkOutcome(String prospectActivityId, LeadtrailException failure) {}
-
-  /** Which changes a history read covers: one activity, or the activities of some types. */
-  public record ChangeQuery(
-      Instant from, Instant to, ActivityId activityId, List<Integer> eventCodes, PageRequest page) {
-
-    public ChangeQuery {
-      eventCodes = eventCodes == null ? List.of() : List.copyOf(eventCodes);
-    }
-  }
 
   private final Database database;
   private final ActivityRepository activities;

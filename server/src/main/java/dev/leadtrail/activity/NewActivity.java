@@ -1,8 +1,13 @@
 package dev.leadtrail.activity;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadtrail.activitytype.EventCodes;
+import dev.leadtrail.http.ApiTime;
+import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.lead.LeadAttribute;
 import dev.leadtrail.lead.LeadId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,8 +26,39 @@ public record NewActivity(
     List<FieldInput> fields,
     boolean skipOptionCheck) {
 
+  /** The lead's attributes a Create body may carry, to create the lead from. */
+  private static final List<String> LEAD_ATTRIBUTES =
+      List.of("EmailAddress", "FirstName", "LastName", "Phone");
+
   public NewActivity {
     leadAttributes = List.copyOf(leadAttributes);
     fields = List.copyOf(fields);
+  }
+
+  /** The body of {@code Create}, as sent. */
+  public static NewActivity from(ObjectNode body) {
+    String leadId = JsonValues.scalarText(body.get("RelatedProspectId"), "RelatedProspectId");
+    String email = JsonValues.scalarText(body.get("EmailAddress"), "EmailAddress");
+    List<LeadAttribute> leadAttributes = new ArrayList<>();
+    for (String name : LEAD_ATTRIBUTES) {
+      String value = JsonValues.scalarText(body.get(name), name);
+      if (value != null) {
+        leadAttributes.add(new LeadAttribute(name, value));
+      }
+    }
+    JsonValues.optionalBoolean(body.get("ProcessFilesAsync"), "ProcessFilesAsync");
+    JsonValues.optionalBoolean(body.get("IncludeLeadScore"), "IncludeLeadScore");
+    return new NewActivity(
+        null,
+        leadId == null || leadId.isBlank() ? null : LeadId.parse(leadId, "RelatedProspectId"),
+        email,
+        leadAttributes,
+        EventCodes.parse(JsonValues.scalarText(body.get("ActivityEvent"), "ActivityEvent")),
+        JsonValues.scalarText(body.get("ActivityNote"), "ActivityNote"),
+        ApiTime.parse(
+            JsonValues.scalarText(body.get("ActivityDateTime"), "ActivityDateTime"),
+            "ActivityDateTime"),
+        RequestParts.fields(body.get("Fields")),
+        RequestParts.skipOptionCheck(body));
   }
 }

@@ -1,12 +1,10 @@
 package dev.leadtrail.lead;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiCall;
 import dev.leadtrail.http.ApiEndpoints;
 import dev.leadtrail.http.ApiRoute;
 import dev.leadtrail.http.ApiTime;
-import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
 import dev.leadtrail.user.Caller;
 import java.util.ArrayList;
@@ -17,8 +15,6 @@ import java.util.TreeMap;
 
 /** {@code LeadManagement.svc}: the lead calls activity clients make (contract section 6). */
 public final class LeadEndpoints implements ApiEndpoints<Caller> {
-
-  private static final String SEARCH_BY = "SearchBy";
 
   private final LeadService leads;
 
@@ -37,17 +33,17 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
   }
 
   void create(ApiCall<Caller> call) {
-    LeadId id = leads.create(call.caller(), attributes(call.body()));
+    LeadId id = leads.create(call.caller(), LeadAttribute.listFrom(call.body()));
     call.respond(Success.withId(id.value()));
   }
 
   void createOrUpdate(ApiCall<Caller> call) {
-    List<LeadAttribute> all = attributes(call.body());
+    List<LeadAttribute> all = LeadAttribute.listFrom(call.body());
     SearchBy searchBy = SearchBy.EMAIL_ADDRESS;
     List<LeadAttribute> attributes = new ArrayList<>();
     for (LeadAttribute attribute : all) {
-      if (attribute.name().equalsIgnoreCase(SEARCH_BY)) {
-        searchBy = searchBy(attribute.value());
+      if (attribute.name().equalsIgnoreCase(SearchBy.PARAMETER)) {
+        searchBy = SearchBy.parse(attribute.value());
       } else {
         attributes.add(attribute);
       }
@@ -58,7 +54,7 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
 
   void update(ApiCall<Caller> call) {
     LeadId id = leadId(call, "leadId");
-    leads.update(call.caller(), id, attributes(call.body()));
+    leads.update(call.caller(), id, LeadAttribute.listFrom(call.body()));
     call.respond(Success.withAffectedRows(1));
   }
 
@@ -81,32 +77,6 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
         call.query(parameter)
             .orElseThrow(() -> RuleViolationException.invalidInput(parameter, "It is required."));
     return LeadId.parse(text, parameter);
-  }
-
-  private static SearchBy searchBy(String value) {
-    for (SearchBy candidate : SearchBy.values()) {
-      if (candidate.attribute().equalsIgnoreCase(value.strip())) {
-        return candidate;
-      }
-    }
-    throw RuleViolationException.invalidInput(
-        SEARCH_BY, "Leads can be searched by EmailAddress or Phone.");
-  }
-
-  /** The body of a lead write: {@code [{"Attribute":"FirstName","Value":"Ada"}, ...]}. */
-  private static List<LeadAttribute> attributes(JsonNode body) {
-    List<LeadAttribute> attributes = new ArrayList<>();
-    for (JsonNode element : JsonValues.array(body, "The request body")) {
-      var pair = JsonValues.object(element, "Each attribute");
-      String name = JsonValues.scalarText(pair.get("Attribute"), "Attribute");
-      if (name == null || name.isBlank()) {
-        throw RuleViolationException.invalidInput(
-            "Attribute", "Each pair needs an attribute name.");
-      }
-      attributes.add(
-          new LeadAttribute(name.strip(), JsonValues.scalarText(pair.get("Value"), "Value")));
-    }
-    return attributes;
   }
 
   /** A lead as LeadSquared's lead reads show it: flat, every value a string or null. */

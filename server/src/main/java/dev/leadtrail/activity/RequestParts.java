@@ -1,0 +1,85 @@
+package dev.leadtrail.activity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.http.ApiTime;
+import dev.leadtrail.http.JsonValues;
+import dev.leadtrail.value.PageRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The parts that several activity requests share, read from their JSON bodies as sent. */
+final class RequestParts {
+
+  static final int MAX_PAGE_SIZE = 1000;
+
+  private RequestParts() {}
+
+  /** The Fields of an activity write: absent or null is none; each entry an object. */
+  static List<FieldInput> fields(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    List<FieldInput> fields = new ArrayList<>();
+    for (JsonNode element : JsonValues.array(node, "Fields")) {
+      ObjectNode field = JsonValues.object(element, "Each field");
+      String schemaName = JsonValues.scalarText(field.get("SchemaName"), "SchemaName");
+      if (schemaName == null || schemaName.isBlank()) {
+        throw RuleViolationException.invalidInput("SchemaName", "Each field needs a SchemaName.");
+      }
+      String name = schemaName.strip();
+      fields.add(new FieldInput(name, JsonValues.scalarText(field.get("Value"), name)));
+    }
+    return fields;
+  }
+
+  static boolean skipOptionCheck(ObjectNode body) {
+    Boolean skip =
+        JsonValues.optionalBoolean(body.get("ValidateDropDownOptions"), "ValidateDropDownOptions");
+    return skip != null && skip;
+  }
+
+  /** An object member that may be left out: then an empty object. */
+  static ObjectNode optionalObject(ObjectNode body, String name) {
+    JsonNode node = body.get(name);
+    return node == null || node.isNull() ? body.objectNode() : JsonValues.object(node, name);
+  }
+
+  static Instant requiredTime(JsonNode parameter, String name) {
+    Instant time = ApiTime.parse(JsonValues.scalarText(parameter.get(name), name), name);
+    if (time == null) {
+      throw RuleViolationException.invalidInput(name, "It is required.");
+    }
+    return time;
+  }
+
+  /** {@code PageIndex} from 1 and {@code PageSize} up to 1000, as the read calls take them. */
+  static PageRequest pageAtIndex(JsonNode paging, int defaultSize) {
+    return PageRequest.atIndex(
+        bounded(
+            JsonValues.optionalInteger(paging.get("PageIndex"), "PageIndex"),
+            1,
+            1,
+            Integer.MAX_VALUE,
+            "PageIndex"),
+        pageSize(JsonValues.optionalInteger(paging.get("PageSize"), "PageSize"), defaultSize));
+  }
+
+  private static int pageSize(Integer requested, int fallback) {
+    if (requested != null && requested > MAX_PAGE_SIZE) {
+      throw RuleViolationException.invalidInput("PageSize", "PageSize can not be more than 1000.");
+    }
+    return bounded(requested, fallback, 1, MAX_PAGE_SIZE, "PageSize");
+  }
+
+  static int bounded(Integer value, int fallback, int min, int max, String parameter) {
+    int chosen = value == null ? fallback : value;
+    if (chosen < min || chosen > max) {
+      throw RuleViolationException.invalidInput(
+          parameter, "It must be from " + min + " to " + max + ", not " + chosen + ".");
+    }
+    return chosen;
+  }
+}
