@@ -9,6 +9,7 @@ import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.lead.LeadId;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.user.UserId;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,8 +18,11 @@ import java.util.Objects;
 /**
  * An activity posted on a lead. {@code fieldValues} holds the custom fields that have a value, by
  * schema name, including those of fields since taken off the type (hidden from reads). {@code
- * score} is the type's score when the activity was posted; {@code version} counts its changes.
+ * score} is the type's score when the activity was posted; {@code version} counts its changes. Made
+ * by {@link ActivityBuilder} ({@code ActivityBuilder.builder()}, {@code activity.with()}): sixteen
+ * components are too many to pass by position.
  */
+@RecordBuilder
 public record Activity(
     OrgId orgId,
     ActivityId id,
@@ -35,7 +39,8 @@ public record Activity(
     UserId createdBy,
     Instant modifiedAt,
     UserId modifiedBy,
-    long version) {
+    long version)
+    implements ActivityBuilder.With {
 
   public Activity {
     Objects.requireNonNull(orgId);
@@ -80,23 +85,24 @@ public record Activity(
         custom.put(field.schemaName(), value);
       }
     }
-    return new Activity(
-        orgId,
-        id,
-        leadId,
-        type.id(),
-        type.eventCode(),
-        type.score(),
-        given.getOrDefault(SystemFields.NOTE, ""),
-        orDefault(given.get(SystemFields.STATUS), SystemFields.ACTIVE),
-        new UserId(orDefault(given.get(SystemFields.OWNER), by.value())),
-        custom,
-        activityAt == null ? now : activityAt,
-        now,
-        by,
-        now,
-        by,
-        1);
+    return ActivityBuilder.builder()
+        .orgId(orgId)
+        .id(id)
+        .leadId(leadId)
+        .typeId(type.id())
+        .eventCode(type.eventCode())
+        .score(type.score())
+        .note(given.getOrDefault(SystemFields.NOTE, ""))
+        .status(orDefault(given.get(SystemFields.STATUS), SystemFields.ACTIVE))
+        .owner(new UserId(orDefault(given.get(SystemFields.OWNER), by.value())))
+        .fieldValues(custom)
+        .activityAt(activityAt == null ? now : activityAt)
+        .createdAt(now)
+        .createdBy(by)
+        .modifiedAt(now)
+        .modifiedBy(by)
+        .version(1)
+        .build();
   }
 
   /**
@@ -122,23 +128,15 @@ public record Activity(
         custom.put(field.schemaName(), value);
       }
     }
-    return new Activity(
-        orgId,
-        id,
-        leadId,
-        typeId,
-        eventCode,
-        score,
-        given.getOrDefault(SystemFields.NOTE, note),
-        orDefault(given.get(SystemFields.STATUS), status),
-        new UserId(orDefault(given.get(SystemFields.OWNER), owner.value())),
-        custom,
-        activityAt,
-        createdAt,
-        createdBy,
-        now,
-        by,
-        version + 1);
+    return with()
+        .note(given.getOrDefault(SystemFields.NOTE, note))
+        .status(orDefault(given.get(SystemFields.STATUS), status))
+        .owner(new UserId(orDefault(given.get(SystemFields.OWNER), owner.value())))
+        .fieldValues(custom)
+        .modifiedAt(now)
+        .modifiedBy(by)
+        .version(version + 1)
+        .build();
   }
 
   private static String orDefault(String value, String fallback) {

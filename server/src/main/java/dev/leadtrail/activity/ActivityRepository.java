@@ -383,22 +383,23 @@ final class ActivityRepository {
   }
 
   private static Activity map(ResultSet rs) throws SQLException {
-    return new Activity(
-        new OrgId(rs.getString("org_id")),
-        new ActivityId(rs.getString("id")),
-        new LeadId(rs.getString("lead_id")),
-        new ActivityTypeId(rs.getString("type_id")),
-        rs.getInt("event_code"),
-        rs.getInt("score"),
-        rs.getString("note"),
-        rs.getString("status"),
-        new UserId(rs.getString("owner_id")),
-        StringMapColumn.read(rs.getString("field_values")),
-        Instant.ofEpochMilli(rs.getLong("activity_at")),
-        Instant.ofEpochMilli(rs.getLong("created_at")),
-        new UserId(rs.getString("created_by")),
-        Instant.ofEpochMilli(rs.getLong("modified_at")),
-        new UserId(rs.getString("modified_by")),
-        rs.getLong("version"));
+    return ActivityBuilder.builder()
+        .orgId(new OrgId(rs.getString("org_id")))
+        .id(new ActivityId(rs.getString("id")))
+        .leadId(new LeadId(rs.getString("lead_id")))
+        .typeId(new ActivityTypeId(rs.getString("type_id")))
+        .eventCode(rs.getInt("event_code"))
+        .score(rs.getInt("score"))
+        .note(rs.getString("note"))
+        .status(rs.getString("status"))
+        .owner(new UserId(rs.getString("owner_id")))
+        .fieldValues(StringMapColumn.read(rs.getString("field_values")))
+        .activityAt(Instant.ofEpochMilli(rs.getLong("activity_at")))
+        .createdAt(Instant.ofEpochMilli(rs.getLong("created_at")))
+        .createdBy(new UserId(rs.getString("created_by")))
+        .modifiedAt(Instant.ofEpochMilli(rs.getLong("modified_at")))
+        .modifiedBy(new UserId(rs.getString("modified_by")))
+        .version(rs.getLong("version"))
+        .build();
   }
 }

@@ -6,6 +6,7 @@ import dev.leadtrail.http.ApiTime;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.lead.LeadAttribute;
 import dev.leadtrail.lead.LeadId;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  * {@code leadEmail}, with {@code leadAttributes} to create it from when it does not exist yet. Null
  * where the client sent nothing; {@code id} is null but for activities seeded with a known id.
  */
+@RecordBuilder
 public record NewActivity(
     ActivityId id,
     LeadId leadId,
@@ -48,17 +50,20 @@ public record NewActivity(
     }
     JsonValues.optionalBoolean(body.get("ProcessFilesAsync"), "ProcessFilesAsync");
     JsonValues.optionalBoolean(body.get("IncludeLeadScore"), "IncludeLeadScore");
-    return new NewActivity(
-        null,
-        leadId == null || leadId.isBlank() ? null : LeadId.parse(leadId, "RelatedProspectId"),
-        email,
-        leadAttributes,
-        EventCodes.parse(JsonValues.scalarText(body.get("ActivityEvent"), "ActivityEvent")),
-        JsonValues.scalarText(body.get("ActivityNote"), "ActivityNote"),
-        ApiTime.parse(
-            JsonValues.scalarText(body.get("ActivityDateTime"), "ActivityDateTime"),
-            "ActivityDateTime"),
-        RequestParts.fields(body.get("Fields")),
-        RequestParts.skipOptionCheck(body));
+    return NewActivityBuilder.builder()
+        .leadId(
+            leadId == null || leadId.isBlank() ? null : LeadId.parse(leadId, "RelatedProspectId"))
+        .leadEmail(email)
+        .leadAttributes(leadAttributes)
+        .eventCode(
+            EventCodes.parse(JsonValues.scalarText(body.get("ActivityEvent"), "ActivityEvent")))
+        .note(JsonValues.scalarText(body.get("ActivityNote"), "ActivityNote"))
+        .activityAt(
+            ApiTime.parse(
+                JsonValues.scalarText(body.get("ActivityDateTime"), "ActivityDateTime"),
+                "ActivityDateTime"))
+        .fields(RequestParts.fields(body.get("Fields")))
+        .skipOptionCheck(RequestParts.skipOptionCheck(body))
+        .build();
   }
 }

@@ -1,14 +1,17 @@
 package dev.leadtrail.activitytype;
 
 import dev.leadtrail.org.OrgId;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A custom activity type with its current custom fields (those taken off the type are not among
- * them). Direction is 0 for inbound, 1 for outbound.
+ * them). Direction is 0 for inbound, 1 for outbound. Made by {@link ActivityTypeBuilder}: its flags
+ * are too alike to pass by position.
  */
+@RecordBuilder
 public record ActivityType(
     OrgId orgId,
     ActivityTypeId id,
@@ -22,7 +25,8 @@ public record ActivityType(
     boolean showInActivityGrid,
     boolean canDeleteActivity,
     boolean active,
-    List<FieldDefinition> fields) {
+    List<FieldDefinition> fields)
+    implements ActivityTypeBuilder.With {
 
   public static final int MAX_CUSTOM_FIELDS = 50;
 
@@ -34,23 +38,6 @@ public record ActivityType(
     Objects.requireNonNull(name);
     Objects.requireNonNull(description);
     fields = List.copyOf(fields);
-  }
-
-  public ActivityType withFields(List<FieldDefinition> newFields) {
-    return new ActivityType(
-        orgId,
-        id,
-        eventCode,
-        name,
-        score,
-        description,
-        direction,
-        trackLocation,
-        allowAttachments,
-        showInActivityGrid,
-        canDeleteActivity,
-        active,
-        newFields);
   }
 
   /** A custom or system field by schema name, matched ignoring case. */

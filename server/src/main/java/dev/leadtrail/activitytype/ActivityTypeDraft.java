@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.JsonValues;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * (on a change: leave it as it is). {@code fields}, when given, is the type's whole set of custom
  * fields.
  */
+@RecordBuilder
 public record ActivityTypeDraft(
     String name,
     Integer score,
@@ -33,18 +35,23 @@ public record ActivityTypeDraft(
    * comes under {@code directionName}.
    */
   public static ActivityTypeDraft from(ObjectNode body, String directionName) {
-    return new ActivityTypeDraft(
-        JsonValues.scalarText(body.get("ActivityEventName"), "ActivityEventName"),
-        JsonValues.optionalInteger(body.get("Score"), "Score"),
-        JsonValues.scalarText(
-            body.get("Description"), "Description", ActivityType.MAX_DESCRIPTION_LENGTH),
-        JsonValues.optionalInteger(body.get(directionName), directionName),
-        JsonValues.optionalBoolean(body.get("TrackLocation"), "TrackLocation"),
-        JsonValues.optionalBoolean(body.get("AllowAttachments"), "AllowAttachments"),
-        JsonValues.optionalBoolean(body.get("ShowInActivityGrid"), "ShowInActivityGrid"),
-        JsonValues.optionalBoolean(body.get("CanDeleteActivity"), "CanDeleteActivity"),
-        JsonValues.optionalBoolean(body.get("IsActive"), "IsActive"),
-        fieldDrafts(body.get("Fields")));
+    return ActivityTypeDraftBuilder.builder()
+        .name(JsonValues.scalarText(body.get("ActivityEventName"), "ActivityEventName"))
+        .score(JsonValues.optionalInteger(body.get("Score"), "Score"))
+        .description(
+            JsonValues.scalarText(
+                body.get("Description"), "Description", ActivityType.MAX_DESCRIPTION_LENGTH))
+        .direction(JsonValues.optionalInteger(body.get(directionName), directionName))
+        .trackLocation(JsonValues.optionalBoolean(body.get("TrackLocation"), "TrackLocation"))
+        .allowAttachments(
+            JsonValues.optionalBoolean(body.get("AllowAttachments"), "AllowAttachments"))
+        .showInActivityGrid(
+            JsonValues.optionalBoolean(body.get("ShowInActivityGrid"), "ShowInActivityGrid"))
+        .canDeleteActivity(
+            JsonValues.optionalBoolean(body.get("CanDeleteActivity"), "CanDeleteActivity"))
+        .active(JsonValues.optionalBoolean(body.get("IsActive"), "IsActive"))
+        .fields(fieldDrafts(body.get("Fields")))
+        .build();
   }
 
   private static List<FieldDraft> fieldDrafts(JsonNode node) {
@@ -55,18 +62,24 @@ public record ActivityTypeDraft(
     for (JsonNode element : JsonValues.array(node, "Fields")) {
       ObjectNode field = JsonValues.object(element, "Each field");
       drafts.add(
-          new FieldDraft(
-              JsonValues.scalarText(field.get("SchemaName"), "SchemaName"),
-              JsonValues.scalarText(
-                  field.get("DisplayName"), "DisplayName", FieldDefinition.MAX_DISPLAY_NAME_LENGTH),
-              JsonValues.scalarText(field.get("DataType"), "DataType"),
-              JsonValues.optionalBoolean(field.get("IsMandatory"), "IsMandatory"),
-              JsonValues.optionalBoolean(field.get("ShowInForm"), "ShowInForm"),
-              JsonValues.optionalInteger(field.get("Sequence"), "Sequence"),
-              options(field.get("OptionSet")),
-              JsonValues.optionalBoolean(
-                  field.get("IsMultiSelectDropdown"), "IsMultiSelectDropdown"),
-              JsonValues.optionalInteger(field.get("MaxFieldLength"), "MaxFieldLength")));
+          FieldDraftBuilder.builder()
+              .schemaName(JsonValues.scalarText(field.get("SchemaName"), "SchemaName"))
+              .displayName(
+                  JsonValues.scalarText(
+                      field.get("DisplayName"),
+                      "DisplayName",
+                      FieldDefinition.MAX_DISPLAY_NAME_LENGTH))
+              .dataType(JsonValues.scalarText(field.get("DataType"), "DataType"))
+              .mandatory(JsonValues.optionalBoolean(field.get("IsMandatory"), "IsMandatory"))
+              .showInForm(JsonValues.optionalBoolean(field.get("ShowInForm"), "ShowInForm"))
+              .sequence(JsonValues.optionalInteger(field.get("Sequence"), "Sequence"))
+              .options(options(field.get("OptionSet")))
+              .multiSelect(
+                  JsonValues.optionalBoolean(
+                      field.get("IsMultiSelectDropdown"), "IsMultiSelectDropdown"))
+              .maxFieldLength(
+                  JsonValues.optionalInteger(field.get("MaxFieldLength"), "MaxFieldLength"))
+              .build());
     }
     return drafts;
   }

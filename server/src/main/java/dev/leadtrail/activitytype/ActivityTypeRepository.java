@@ -254,36 +254,38 @@ final class ActivityTypeRepository {
   /** A type as its row holds it, before its fields are attached. */
   private static StoredType typeRow(ResultSet rs) throws SQLException {
     var type =
-        new ActivityType(
-            new OrgId(rs.getString("org_id")),
-            new ActivityTypeId(rs.getString("id")),
-            rs.getInt("event_code"),
-            rs.getString("name"),
-            rs.getInt("score"),
-            rs.getString("description"),
-            rs.getInt("direction"),
-            rs.getBoolean("track_location"),
-            rs.getBoolean("allow_attachments"),
-            rs.getBoolean("show_in_activity_grid"),
-            rs.getBoolean("can_delete_activity"),
-            rs.getBoolean("active"),
-            List.of());
+        ActivityTypeBuilder.builder()
+            .orgId(new OrgId(rs.getString("org_id")))
+            .id(new ActivityTypeId(rs.getString("id")))
+            .eventCode(rs.getInt("event_code"))
+            .name(rs.getString("name"))
+            .score(rs.getInt("score"))
+            .description(rs.getString("description"))
+            .direction(rs.getInt("direction"))
+            .trackLocation(rs.getBoolean("track_location"))
+            .allowAttachments(rs.getBoolean("allow_attachments"))
+            .showInActivityGrid(rs.getBoolean("show_in_activity_grid"))
+            .canDeleteActivity(rs.getBoolean("can_delete_activity"))
+            .active(rs.getBoolean("active"))
+            .fields(List.of())
+            .build();
     return new StoredType(type, rs.getLong("version"));
   }
 
   private static FieldDefinition field(ResultSet rs) throws SQLException {
     int maxLength = rs.getInt("max_field_length");
     Integer maxFieldLength = rs.wasNull() ? null : maxLength;
-    return new FieldDefinition(
-        rs.getString("schema_name"),
-        rs.getString("display_name"),
-        DataType.named(rs.getString("data_type")).orElseThrow(),
-        rs.getBoolean("mandatory"),
-        rs.getBoolean("show_in_form"),
-        rs.getInt("sequence"),
-        options(rs.getString("options")),
-        rs.getBoolean("multi_select"),
-        maxFieldLength);
+    return FieldDefinitionBuilder.builder()
+        .schemaName(rs.getString("schema_name"))
+        .displayName(rs.getString("display_name"))
+        .dataType(DataType.named(rs.getString("data_type")).orElseThrow())
+        .mandatory(rs.getBoolean("mandatory"))
+        .showInForm(rs.getBoolean("show_in_form"))
+        .sequence(rs.getInt("sequence"))
+        .options(options(rs.getString("options")))
+        .multiSelect(rs.getBoolean("multi_select"))
+        .maxFieldLength(maxFieldLength)
+        .build();
   }
 
   private static String optionsJson(List<DropdownOption> options) {

@@ -65,20 +65,21 @@ public final class ActivityTypeService {
         () -> {
           database.serialize("activity-types:" + caller.orgId().value());
           var type =
-              new ActivityType(
-                  caller.orgId(),
-                  ActivityTypeId.random(),
-                  eventCode == null ? types.nextEventCode(caller.orgId()) : eventCode,
-                  name(draft.name()),
-                  orElse(draft.score(), 0),
-                  orElse(draft.description(), "").strip(),
-                  direction(orElse(draft.direction(), 0)),
-                  orElse(draft.trackLocation(), false),
-                  orElse(draft.allowAttachments(), false),
-                  orElse(draft.showInActivityGrid(), true),
-                  orElse(draft.canDeleteActivity(), true),
-                  orElse(draft.active(), true),
-                  fields);
+              ActivityTypeBuilder.builder()
+                  .orgId(caller.orgId())
+                  .id(ActivityTypeId.random())
+                  .eventCode(eventCode == null ? types.nextEventCode(caller.orgId()) : eventCode)
+                  .name(name(draft.name()))
+                  .score(orElse(draft.score(), 0))
+                  .description(orElse(draft.description(), "").strip())
+                  .direction(direction(orElse(draft.direction(), 0)))
+                  .trackLocation(orElse(draft.trackLocation(), false))
+                  .allowAttachments(orElse(draft.allowAttachments(), false))
+                  .showInActivityGrid(orElse(draft.showInActivityGrid(), true))
+                  .canDeleteActivity(orElse(draft.canDeleteActivity(), true))
+                  .active(orElse(draft.active(), true))
+                  .fields(fields)
+                  .build();
           database.writeUnique(
               () -> types.insert(type, clock.instant()), () -> duplicateName(type.name()));
           return type;
@@ -101,20 +102,18 @@ public final class ActivityTypeService {
                               ErrorType.INVALID_ACTIVITY,
                               "Activity type " + id + " does not exist."));
           var changed =
-              new ActivityType(
-                  old.orgId(),
-                  old.id(),
-                  old.eventCode(),
-                  draft.name() == null ? old.name() : name(draft.name()),
-                  orElse(draft.score(), old.score()),
-                  orElse(draft.description(), old.description()).strip(),
-                  direction(orElse(draft.direction(), old.direction())),
-                  orElse(draft.trackLocation(), old.trackLocation()),
-                  orElse(draft.allowAttachments(), old.allowAttachments()),
-                  orElse(draft.showInActivityGrid(), old.showInActivityGrid()),
-                  orElse(draft.canDeleteActivity(), old.canDeleteActivity()),
-                  orElse(draft.active(), old.active()),
-                  newFields == null ? old.fields() : newFields);
+              old.with()
+                  .name(draft.name() == null ? old.name() : name(draft.name()))
+                  .score(orElse(draft.score(), old.score()))
+                  .description(orElse(draft.description(), old.description()).strip())
+                  .direction(direction(orElse(draft.direction(), old.direction())))
+                  .trackLocation(orElse(draft.trackLocation(), old.trackLocation()))
+                  .allowAttachments(orElse(draft.allowAttachments(), old.allowAttachments()))
+                  .showInActivityGrid(orElse(draft.showInActivityGrid(), old.showInActivityGrid()))
+                  .canDeleteActivity(orElse(draft.canDeleteActivity(), old.canDeleteActivity()))
+                  .active(orElse(draft.active(), old.active()))
+                  .fields(newFields == null ? old.fields() : newFields)
+                  .build();
           database.writeUnique(
               () -> types.update(changed, clock.instant()), () -> duplicateName(changed.name()));
           return changed;
@@ -231,18 +230,20 @@ public final class ActivityTypeService {
             "OptionSet", schemaName + " has a blank or repeated option value.");
       }
     }
-    return new FieldDefinition(
-        schemaName,
-        draft.displayName() == null || draft.displayName().isBlank()
-            ? schemaName
-            : draft.displayName().strip(),
-        dataType,
-        orElse(draft.mandatory(), false),
-        orElse(draft.showInForm(), true),
-        orElse(draft.sequence(), position),
-        dataType.isDropdown() ? draft.options() : List.of(),
-        dataType.isDropdown() && orElse(draft.multiSelect(), false),
-        maxFieldLength(dataType, draft.maxFieldLength(), schemaName));
+    return FieldDefinitionBuilder.builder()
+        .schemaName(schemaName)
+        .displayName(
+            draft.displayName() == null || draft.displayName().isBlank()
+                ? schemaName
+                : draft.displayName().strip())
+        .dataType(dataType)
+        .mandatory(orElse(draft.mandatory(), false))
+        .showInForm(orElse(draft.showInForm(), true))
+        .sequence(orElse(draft.sequence(), position))
+        .options(dataType.isDropdown() ? draft.options() : List.of())
+        .multiSelect(dataType.isDropdown() && orElse(draft.multiSelect(), false))
+        .maxFieldLength(maxFieldLength(dataType, draft.maxFieldLength(), schemaName))
+        .build();
   }
 
   private static Integer maxFieldLength(DataType dataType, Integer requested, String schemaName) {

@@ -1,5 +1,6 @@
 package dev.leadtrail.activitytype;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,6 +8,7 @@ import java.util.Objects;
  * A field of an activity type: a custom field {@code mx_Custom_1}..{@code mx_Custom_50}, or one of
  * the system fields every type has. {@code maxFieldLength} is null for data types without one.
  */
+@RecordBuilder
 public record FieldDefinition(
     String schemaName,
     String displayName,

@@ -1,11 +1,13 @@
 package dev.leadtrail.activitytype;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
  * A field definition as a client sends it; null where the client sent nothing. {@link
  * ActivityTypeService} checks it and fills in the defaults.
  */
+@RecordBuilder
 public record FieldDraft(
     String schemaName,
     String displayName,

@@ -13,25 +13,34 @@ public final class SystemFields {
   public static final String INACTIVE = "Inactive";
 
   public static final FieldDefinition NOTE_FIELD =
-      new FieldDefinition(NOTE, "Notes", DataType.TEXT, false, true, 0, List.of(), false, null);
+      systemField(NOTE, "Notes", DataType.TEXT, List.of());
   public static final FieldDefinition STATUS_FIELD =
-      new FieldDefinition(
+      systemField(
           STATUS,
           "Status",
           DataType.DROPDOWN,
-          false,
-          true,
-          0,
           List.of(
               new DropdownOption(ACTIVE, ACTIVE, true, 0),
-              new DropdownOption(INACTIVE, INACTIVE, false, 1)),
-          false,
-          null);
+              new DropdownOption(INACTIVE, INACTIVE, false, 1)));
   public static final FieldDefinition OWNER_FIELD =
-      new FieldDefinition(
-          OWNER, "Owner", DataType.ACTIVE_USERS, false, true, 0, List.of(), false, null);
+      systemField(OWNER, "Owner", DataType.ACTIVE_USERS, List.of());
 
   public static final List<FieldDefinition> ALL = List.of(NOTE_FIELD, STATUS_FIELD, OWNER_FIELD);
 
   private SystemFields() {}
+
+  /** A field every type has: optional, shown in the form, first, single-choice. */
+  private static FieldDefinition systemField(
+      String schemaName, String displayName, DataType dataType, List<DropdownOption> options) {
+    return FieldDefinitionBuilder.builder()
+        .schemaName(schemaName)
+        .displayName(displayName)
+        .dataType(dataType)
+        .mandatory(false)
+        .showInForm(true)
+        .sequence(0)
+        .options(options)
+        .multiSelect(false)
+        .build();
+  }
 }

@@ -4,9 +4,12 @@ import dev.leadtrail.Leadtrail;
 import dev.leadtrail.activity.ActivityId;
 import dev.leadtrail.activity.FieldInput;
 import dev.leadtrail.activity.NewActivity;
+import dev.leadtrail.activity.NewActivityBuilder;
 import dev.leadtrail.activitytype.ActivityTypeDraft;
+import dev.leadtrail.activitytype.ActivityTypeDraftBuilder;
 import dev.leadtrail.activitytype.DropdownOption;
 import dev.leadtrail.activitytype.FieldDraft;
+import dev.leadtrail.activitytype.FieldDraftBuilder;
 import dev.leadtrail.auth.IssuedKey;
 import dev.leadtrail.lead.Lead;
 import dev.leadtrail.lead.LeadAttribute;
@@ -99,13 +102,31 @@ public final class DemoOrganisation {
             field(13, "Competitor", "String"),
             field(14, "Deal Size", "Number"),
             field(15, "Attachment", "File"));
-    return new ActivityTypeDraft(
-        "Sales Call", 10, "A call with a lead", 1, false, true, true, true, true, fields);
+    return ActivityTypeDraftBuilder.builder()
+        .name("Sales Call")
+        .score(10)
+        .description("A call with a lead")
+        .direction(1)
+        .trackLocation(false)
+        .allowAttachments(true)
+        .showInActivityGrid(true)
+        .canDeleteActivity(true)
+        .active(true)
+        .fields(fields)
+        .build();
   }
 
   private static FieldDraft field(int number, String displayName, String dataType) {
-    return new FieldDraft(
-        "mx_Custom_" + number, displayName, dataType, false, true, number, List.of(), false, null);
+    return FieldDraftBuilder.builder()
+        .schemaName("mx_Custom_" + number)
+        .displayName(displayName)
+        .dataType(dataType)
+        .mandatory(false)
+        .showInForm(true)
+        .sequence(number)
+        .options(List.of())
+        .multiSelect(false)
+        .build();
   }
 
   private static FieldDraft dropdown(
@@ -115,31 +136,31 @@ public final class DemoOrganisation {
       optionList.add(new DropdownOption(option, option, optionList.isEmpty(), optionList.size()));
     }
     String type = multiSelect ? "SearchableDropdown" : "Dropdown";
-    return new FieldDraft(
-        "mx_Custom_" + number,
-        displayName,
-        type,
-        false,
-        true,
-        number,
-        optionList,
-        multiSelect,
-        null);
+    return FieldDraftBuilder.builder()
+        .schemaName("mx_Custom_" + number)
+        .displayName(displayName)
+        .dataType(type)
+        .mandatory(false)
+        .showInForm(true)
+        .sequence(number)
+        .options(optionList)
+        .multiSelect(multiSelect)
+        .build();
   }
 
   private static NewActivity firstCall(LeadId lead) {
-    return new NewActivity(
-        ACTIVITY_ID,
-        lead,
-        null,
-        List.of(),
-        EVENT_CODE,
-        "First call with Jane",
-        null,
-        List.of(
-            new FieldInput("mx_Custom_1", "Introduction"),
-            new FieldInput("mx_Custom_3", "Warm"),
-            new FieldInput("mx_Custom_4", "15")),
-        false);
+    return NewActivityBuilder.builder()
+        .id(ACTIVITY_ID)
+        .leadId(lead)
+        .leadAttributes(List.of())
+        .eventCode(EVENT_CODE)
+        .note("First call with Jane")
+        .fields(
+            List.of(
+                new FieldInput("mx_Custom_1", "Introduction"),
+                new FieldInput("mx_Custom_3", "Warm"),
+                new FieldInput("mx_Custom_4", "15")))
+        .skipOptionCheck(false)
+        .build();
   }
 }
