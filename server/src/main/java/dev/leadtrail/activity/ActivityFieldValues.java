@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Checks the note and field values of an activity write against the activity's type, for posting
- * and for updating alike. Stateless and thread-safe; runs within the caller's transaction.
+ * and for updating alike. Stateless and thread-safe; reads within the caller's read or write.
  */
 final class ActivityFieldValues {
 

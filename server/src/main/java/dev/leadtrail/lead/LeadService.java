@@ -91,28 +91,32 @@ public final class LeadService {
   }
 
   /**
-   * The lead an activity is posted on, within the caller's transaction; one that is not in the
-   * organisation is an invalid entity.
+   * The lead an activity is posted on; one that is not in the organisation is an invalid entity.
    */
   public Lead requireLead(OrgId orgId, LeadId id) {
-    return leads
-        .find(orgId, id, RowLock.NONE)
-        .orElseThrow(
-            () ->
-                new RuleViolationException(
-                    ErrorType.INVALID_ENTITY, "Lead does not exist in the system"));
+    return database.read(
+        () ->
+            leads
+                .find(orgId, id, RowLock.NONE)
+                .orElseThrow(
+                    () ->
+                        new RuleViolationException(
+                            ErrorType.INVALID_ENTITY, "Lead does not exist in the system")));
   }
 
   /**
-   * The lead with this email address, or a new one made from the attributes, within the caller's
-   * transaction.
+   * The lead with this email address, or a new one made from the attributes; within a write, as
+   * part of it.
    */
   public LeadId findOrCreate(Caller caller, EmailAddress email, List<LeadAttribute> attributes) {
-    serializeLookup(caller.orgId(), SearchBy.EMAIL_ADDRESS, email.key());
-    return leads
-        .findByEmail(caller.orgId(), email, RowLock.FOR_UPDATE)
-        .map(Lead::id)
-        .orElseGet(() -> insert(caller, attributes));
+    return database.write(
+        () -> {
+          serializeLookup(caller.orgId(), SearchBy.EMAIL_ADDRESS, email.key());
+          return leads
+              .findByEmail(caller.orgId(), email, RowLock.FOR_UPDATE)
+              .map(Lead::id)
+              .orElseGet(() -> insert(caller, attributes));
+        });
   }
 
   /**
@@ -124,10 +128,14 @@ public final class LeadService {
         "lead:" + orgId.value() + ":" + searchBy + ":" + value.strip().toLowerCase(Locale.ROOT));
   }
 
-  /** Adds an activity's score to its lead, within the caller's transaction. */
+  /** Adds an activity's score to its lead; within a write, as part of it. */
   public void addScore(OrgId orgId, LeadId id, int points) {
     if (points != 0) {
-      leads.addScore(orgId, id, points);
+      database.write(
+          () -> {
+            leads.addScore(orgId, id, points);
+            return null;
+          });
     }
   }
 

@@ -39,10 +39,18 @@ class SlowClientTest {
   private final List<Socket> sockets = new ArrayList<>();
 
   private void start(Duration readTimeout, int requestsPerAddress) {
-    start(readTimeout, 1024, requestsPerAddress);
+    start(readTimeout, 1024, 1024, requestsPerAddress);
   }
 
   private void start(Duration readTimeout, int connectionsPerAddress, int requestsPerAddress) {
+    start(readTimeout, 1024, connectionsPerAddress, requestsPerAddress);
+  }
+
+  private void start(
+      Duration readTimeout,
+      int minReadBytesPerSecond,
+      int connectionsPerAddress,
+      int requestsPerAddress) {
     database = TestDatabase.sqlite(folder);
     server =
         TestServer.start(
@@ -54,7 +62,7 @@ class SlowClientTest {
                         .withClients(
                             new LeadtrailConfig.ClientLimits(
                                 readTimeout,
-                                1024,
+                                minReadBytesPerSecond,
                                 connectionsPerAddress,
                                 requestsPerAddress,
                                 64))));
@@ -77,8 +85,9 @@ class SlowClientTest {
   void threeHundredTricklingBodies_holdNoThreadAndOtherOrganisationsAreStillAnswered()
       throws Exception {
     // Long enough that the first 200 are still in flight when the last of the 300 arrive, even on a
-    // loaded machine: a request cut off early would free its place for one meant to be refused.
-    start(Duration.ofSeconds(6), 200);
+    // loaded machine: a request cut off early would free its place for one meant to be refused. The
+    // minimum rate is off, so that the deadline alone cuts them off.
+    start(Duration.ofSeconds(6), 0, 1024, 200);
     Tenant slow = server.newTenant("Slow");
     Tenant other = server.newTenant("Other");
     assertThat(
