@@ -163,7 +163,7 @@ public final class Database implements AutoCloseable {
 
   /** Call windows that every instance on this store shares; empty on a store of one instance. */
   public Optional<CallWindows> sharedCallWindows() {
-    return dialect.countCallsInWindow().map(sql -> new CallWindows(this, sql));
+    return dialect.countCallsInWindow().map(sql -> new CallWindows(writePool, sql));
   }
 
   /**
@@ -241,7 +241,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** Runs one statement that commits by itself, on a write connection of its own. */
-  <T> T autocommitted(HandleCallback<T, RuntimeException> statement) {
+  private <T> T autocommitted(HandleCallback<T, RuntimeException> statement) {
     return translated(() -> writer.withHandle(statement));
   }
 

@@ -78,9 +78,10 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
   boolean chainsWrites();
 
   /**
-   * The statement that adds {@code :calls} calls to budget {@code :budget}'s current window of
-   * {@code :windowMs} and answers the window's {@code calls} and {@code remaining_ms}; empty where
-   * the store serves one instance only, so that a budget in memory does the same.
+   * The statement that adds calls to a budget's current window and answers the window's {@code
+   * calls} and {@code remaining_ms}; its parameters are the budget, the window in milliseconds, the
+   * calls, and the window again. Empty where the store serves one instance only, so that a budget
+   * in memory does the same.
    */
   Optional<String> countCallsInWindow();
 

@@ -17,12 +17,12 @@ public record PostgresDialect() implements Dialect {
       """
       WITH clock AS (SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT AS now_ms)
       INSERT INTO rate_limit_windows AS w (budget, window_start, calls)
-      SELECT :budget, now_ms - now_ms % :windowMs, :calls FROM clock
+      SELECT ?, now_ms - now_ms % ?, ? FROM clock
       ON CONFLICT (budget) DO UPDATE
          SET calls = CASE WHEN w.window_start = excluded.window_start
                           THEN w.calls + excluded.calls ELSE excluded.calls END,
              window_start = excluded.window_start
-      RETURNING w.calls, w.window_start + :windowMs - (SELECT now_ms FROM clock) AS remaining_ms\
+      RETURNING w.calls, w.window_start + ? - (SELECT now_ms FROM clock) AS remaining_ms\
       """;
 
   @Override

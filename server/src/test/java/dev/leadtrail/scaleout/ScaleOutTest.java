@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadtrail.auth.Authenticator;
-import dev.leadtrail.config.ConfigLoader;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.config.LeadtrailConfig.RateLimitStore;
+import dev.leadtrail.testing.RateWindows;
 import dev.leadtrail.testing.Tenant;
 import dev.leadtrail.testing.TestDatabase;
 import dev.leadtrail.testing.TestServer;
@@ -148,24 +148,12 @@ class ScaleOutTest {
   }
 
   @Test
-  void theDatabaseRateLimit_holdsAcrossInstances() throws InterruptedException {
+  void theDatabaseRateLimit_holdsAcrossInstances() {
     TestDatabase database = postgres();
     TestServer first = instance(database, RateLimitStore.DATABASE);
     TestServer second = instance(database, RateLimitStore.DATABASE);
-    awaitFreshWindow();
+    RateWindows.awaitFreshWindow();
     assertSharedLimit(first, second);
-  }
-
-  /**
-   * The database's windows are cut at whole multiples of the window by its clock (this machine's):
-   * the test's calls must not straddle a cut, or the budget refills under them.
-   */
-  private static void awaitFreshWindow() throws InterruptedException {
-    long window = ConfigLoader.defaultConfig().rateLimits().standard().window().toMillis();
-    long intoWindow = System.currentTimeMillis() % window;
-    if (intoWindow > window / 2) {
-      Thread.sleep(window - intoWindow + 50);
-    }
   }
 
   @Test
