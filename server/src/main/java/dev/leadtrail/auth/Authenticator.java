@@ -51,6 +51,9 @@ public final class Authenticator {
 
   private record Held(Caller caller, byte[] fingerprint) {}
 
+  /** A live key's stored hash and the caller it names, read together. */
+  private record Presented(String secretHash, Caller holder) {}
+
   /** One secret presented for one stored hash: the unit a slow check is shared by. */
   private record Attempt(String accessKey, String secretHash, String fingerprint) {}
 
@@ -89,17 +92,22 @@ public final class Authenticator {
       return held.caller();
     }
     var stored =
-        database.read(() -> keys.findLive(accessKey)).orElseThrow(AuthenticationException::new);
-    Caller holder =
-        users
-            .caller(stored.orgId(), stored.userId())
-            .filter(caller -> caller.user().active())
+        database
+            .read(
+                () ->
+                    keys.findLive(accessKey)
+                        .flatMap(
+                            key ->
+                                users
+                                    .caller(key.orgId(), key.userId())
+                                    .map(holder -> new Presented(key.secretHash(), holder))))
             .orElseThrow(AuthenticationException::new);
-    if (!secretMatches(accessKey, credentials.secretKey(), fingerprint, stored.secretHash())) {
+    if (!stored.holder().user().active()
+        || !secretMatches(accessKey, credentials.secretKey(), fingerprint, stored.secretHash())) {
       throw new AuthenticationException();
     }
-    recent.put(accessKey, new Held(holder, fingerprint));
-    return holder;
+    recent.put(accessKey, new Held(stored.holder(), fingerprint));
+    return stored.holder();
   }
 
   /** Reads every caller from the store again: access has changed. */
