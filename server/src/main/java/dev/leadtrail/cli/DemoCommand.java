@@ -5,16 +5,22 @@ import dev.leadtrail.config.ConfigLoader;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.demo.DemoOrganisation;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Starts Leadtrail on an embedded SQLite file with a demo organisation whose keys are",
-      "AccessKey / SecretKey, so that LeadSquared's documented samples run as pasted."
+      "AccessKey / SecretKey, so that LeadSquared's documented samples run as pasted. Any setting",
+      "of serve may follow as --key=value (e.g. --ratelimit.calls=1000)."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -36,17 +42,30 @@ final class DemoCommand implements Callable<Integer> {
       description = "Address to listen on (default ${DEFAULT-VALUE}, this machine only).")
   private String bind;
 
+  @Unmatched private List<String> settings = new ArrayList<>();
+
+  /**
+   * The demo's own choices (the SQLite file in {@code --data}, the address, no management port),
+   * then the settings given as {@code --key=value}, which win. Neither a configuration file nor
+   * {@code LEADTRAIL_*} variables apply: the demo starts the same wherever it runs.
+   */
+  LeadtrailConfig configuration() {
+    List<String> flags = new ArrayList<>();
+    flags.add("--database.url=jdbc:sqlite:" + demoFile());
+    flags.add("--server.bind=" + bind);
+    flags.add("--server.port=" + port);
+    flags.add("--management.port=-1");
+    flags.addAll(settings);
+    return ConfigLoader.load(Optional.empty(), Map.of(), flags);
+  }
+
+  private Path demoFile() {
+    return data.resolve("leadtrail.db").toAbsolutePath();
+  }
+
   @Override
   public Integer call() throws InterruptedException {
-    Path file = data.resolve("leadtrail.db").toAbsolutePath();
-    LeadtrailConfig defaults = ConfigLoader.defaultConfig();
-    var config =
-        defaults
-            .withServer(defaults.server().withAddress(bind, port))
-            .withManagement(new LeadtrailConfig.Management(LOOPBACK, -1))
-            .withDatabase(
-                new LeadtrailConfig.Database(
-                    "jdbc:sqlite:" + file, "", "", defaults.database().poolSize()));
+    LeadtrailConfig config = configuration();
     Leadtrail leadtrail = Leadtrail.open(config);
     try {
       DemoOrganisation.ensure(leadtrail);
@@ -55,23 +74,28 @@ final class DemoCommand implements Callable<Integer> {
       leadtrail.close();
       throw e;
     }
-    printWelcome(file, leadtrail.port());
+    printWelcome(config, leadtrail.port());
     Running.untilStopped(leadtrail);
     return 0;
   }
 
-  private void printWelcome(Path file, int actualPort) {
-    String host = bind.equals("0.0.0.0") ? LOOPBACK : bind;
+  private void printWelcome(LeadtrailConfig config, int actualPort) {
+    String address = config.server().bind();
+    String host = address.equals("0.0.0.0") ? LOOPBACK : address;
+    String store =
+        config.database().url().equals("jdbc:sqlite:" + demoFile())
+            ? "data file    " + demoFile()
+            : "store        " + config.database();
     String baseUrl = "http://" + host + ":" + actualPort;
     var keys = DemoOrganisation.KEYS;
     String reach =
-        bind.equals(LOOPBACK)
+        address.equals(LOOPBACK)
             ? "this machine only; --bind 0.0.0.0 opens it to others"
-            : "listening on " + bind + ", reachable from other machines";
+            : "listening on " + address + ", reachable from other machines";
     System.out.printf(
         """
         Leadtrail demo is running at %s (%s)
-          data file    %s
+          %s
           organisation Leadtrail Demo (%s)
           user         Demo User (%s)
           access key   %s
@@ -88,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
         """,
         baseUrl,
         reach,
-        file,
+        store,
         DemoOrganisation.ORG_ID,
         DemoOrganisation.USER_ID,
         keys.accessKey(),
