@@ -51,6 +51,21 @@ class ArchitectureTest {
               "http owns the interfaces it calls (CallGate, ApiEndpoints); features implement them");
 
   @ArchTest
+  static final ArchRule theFoundationsDependOnNoFeature =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "dev.leadtrail.storage..",
+              "dev.leadtrail.value..",
+              "dev.leadtrail.error..",
+              "dev.leadtrail.config..",
+              "dev.leadtrail.logging..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(FEATURES)
+          .because("features build on storage, values, errors and settings, never the reverse");
+
+  @ArchTest
   static final ArchRule repositoriesAreTheirPackagesOwn =
       classes()
           .that()
