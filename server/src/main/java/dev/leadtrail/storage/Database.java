@@ -201,11 +201,16 @@ public final class Database implements AutoCloseable {
    * checked} decides on a read connection, then stores in a short write that applies only if what
    * it read is unchanged; when it changed, the decision is made again. After {@link
    * #OPTIMISTIC_TRIES} tries, it decides and stores in one transaction under the row locks of its
-   * reads, so that it cannot starve. A store of {@linkplain CheckedWrite#storesInOneStatement() one
-   * statement} runs without BEGIN and COMMIT where the dialect {@linkplain Dialect#chainsWrites()
-   * chains writes}: that statement commits by itself.
+   * reads, so that it cannot starve; within a write, it does so at once, as part of that write. A
+   * store of {@linkplain CheckedWrite#storesInOneStatement() one statement} runs without BEGIN and
+   * COMMIT where the dialect {@linkplain Dialect#chainsWrites() chains writes}: that statement
+   * commits by itself.
    */
   public <D, R> R decideThenStore(CheckedWrite<D, R> checked) {
+    Scope current = scope.get();
+    if (current != null && current.writes()) {
+      return lockedDecideAndStore(checked);
+    }
     for (int attempt = 0; attempt < OPTIMISTIC_TRIES; attempt++) {
       D decision = read(() -> checked.decide(RowLock.NONE));
       Optional<R> stored =
@@ -217,11 +222,14 @@ public final class Database implements AutoCloseable {
       }
       checked.changedMeanwhile();
     }
-    return write(
-        () ->
-            checked
-                .store(checked.decide(RowLock.FOR_UPDATE))
-                .orElseThrow(() -> new IllegalStateException("rows changed under their locks")));
+    return write(() -> lockedDecideAndStore(checked));
+  }
+
+  /** Within a write: decides under the row locks of its reads, so the store cannot miss. */
+  private static <D, R> R lockedDecideAndStore(CheckedWrite<D, R> checked) {
+    return checked
+        .store(checked.decide(RowLock.FOR_UPDATE))
+        .orElseThrow(() -> new IllegalStateException("rows changed under their locks"));
   }
 
   /**
