@@ -85,8 +85,12 @@ public final class ActivityService {
         });
   }
 
-  /** A post as checked: its type, its values, and its lead when named by id. */
-  private record CheckedPost(ActivityType type, Map<String, String> given, LeadId leadId) {}
+  /**
+   * A post as checked: its type, its values, and its lead, named by id ({@code leadId}) or by an
+   * email address that may name no lead yet ({@code leadEmail}).
+   */
+  private record CheckedPost(
+      ActivityType type, Map<String, String> given, LeadId leadId, EmailAddress leadEmail) {}
 
   private CheckedPost check(Caller caller, NewActivity request) {
     ActivityType type = types.byEventCode(caller.orgId(), request.eventCode());
@@ -99,17 +103,17 @@ public final class ActivityService {
         fieldValues.check(
             caller.orgId(), type, request.note(), request.fields(), request.skipOptionCheck());
     if (request.leadId() == null) {
-      leadEmail(request);
-      return new CheckedPost(type, given, null);
+      return new CheckedPost(type, given, null, leadEmail(request));
     }
-    return new CheckedPost(type, given, leads.requireLead(caller.orgId(), request.leadId()).id());
+    return new CheckedPost(
+        type, given, leads.requireLead(caller.orgId(), request.leadId()).id(), null);
   }
 
   private Posted store(Caller caller, NewActivity request, CheckedPost post) {
     LeadId leadId =
         post.leadId() != null
             ? post.leadId()
-            : leads.findOrCreate(caller, leadEmail(request), request.leadAttributes());
+            : leads.findOrCreate(caller, post.leadEmail(), request.leadAttributes());
     var activity =
         Activity.post(
             caller.orgId(),
