@@ -10,6 +10,8 @@ import dev.leadtrail.auth.Auth;
 import dev.leadtrail.auth.AuthEndpoints;
 import dev.leadtrail.auth.CallerGate;
 import dev.leadtrail.config.LeadtrailConfig;
+import dev.leadtrail.file.FileEndpoints;
+import dev.leadtrail.file.FileService;
 import dev.leadtrail.http.HttpServer;
 import dev.leadtrail.lead.LeadEndpoints;
 import dev.leadtrail.lead.LeadService;
@@ -43,6 +45,7 @@ public final class Leadtrail implements AutoCloseable {
   private final ActivityTypeService activityTypes;
   private final ActivityService activities;
   private final ActivityUpdateService activityUpdates;
+  private final FileService files;
   private BucketRateLimiter rateLimiter;
   private HttpServer http;
   private ManagementServer management;
@@ -66,6 +69,7 @@ public final class Leadtrail implements AutoCloseable {
     this.auth = Auth.create(database, users, clock);
     this.leads = LeadService.create(database, users, clock);
     this.activityTypes = ActivityTypeService.create(database, clock);
+    this.files = FileService.create(database, activityTypes, clock, config.files());
     this.activities = ActivityService.create(database, activityTypes, leads, recentUsers, clock);
     this.activityUpdates =
         ActivityUpdateService.create(
@@ -114,7 +118,8 @@ public final class Leadtrail implements AutoCloseable {
                 new UserEndpoints(users),
                 new LeadEndpoints(leads),
                 new ActivityTypeEndpoints(activityTypes),
-                new ActivityEndpoints(activities, activityUpdates)),
+                new ActivityEndpoints(activities, activityUpdates),
+                new FileEndpoints(files)),
             new CallerGate(auth.authenticator(), rateLimiter),
             database::isReady,
             metrics.registry());

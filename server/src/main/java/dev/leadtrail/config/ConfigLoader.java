@@ -7,9 +7,11 @@ import dev.leadtrail.config.LeadtrailConfig.RateLimitStore;
 import dev.leadtrail.value.RateLimit;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +57,15 @@ public final class ConfigLoader {
     d.put("redis.url", "redis://127.0.0.1:6379");
     d.put("management.bind", "127.0.0.1");
     d.put("management.port", "9090");
+    d.put("files.store", "database");
+    d.put("files.directory", "");
+    d.put("files.max-bytes", String.valueOf(25 * 1024 * 1024));
+    d.put("files.temporary-hours", "24");
+    d.put("files.fetch-tries", "5");
+    d.put("files.fetch-first-retry-seconds", "15");
+    d.put("outbound.allow-hosts", "");
+    d.put("outbound.connect-timeout-seconds", "5");
+    d.put("outbound.timeout-seconds", "30");
     return Map.copyOf(d);
   }
 
@@ -109,10 +120,26 @@ public final class ConfigLoader {
                 flatten(key + ".", value, source);
               } else if (value.isValueNode()) {
                 set(key, value.isNull() ? "" : value.asText(), source);
+              } else if (isListOfValues(value)) {
+                var items = new ArrayList<String>();
+                value.forEach(item -> items.add(item.asText()));
+                set(key, String.join(",", items), source);
               } else {
-                problems.add(key + " (in " + source + ") must be a single value, not a list");
+                problems.add(key + " (in " + source + ") must be a value or a list of values");
               }
             });
+  }
+
+  private static boolean isListOfValues(JsonNode node) {
+    if (!node.isArray()) {
+      return false;
+    }
+    for (JsonNode item : node) {
+      if (!item.isValueNode() || item.isNull()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void readEnvironment(Map<String, String> environment) {
@@ -179,10 +206,23 @@ public final class ConfigLoader {
     var management =
         new LeadtrailConfig.Management(
             text("management.bind", true), integer("management.port", -1, 65_535));
+    var files =
+        new LeadtrailConfig.Files(
+            fileStore(),
+            fileDirectory(),
+            integer("files.max-bytes", 1, Integer.MAX_VALUE - 1024 * 1024),
+            Duration.ofHours(integer("files.temporary-hours", 1, 24 * 365)),
+            integer("files.fetch-tries", 1, 100),
+            Duration.ofSeconds(integer("files.fetch-first-retry-seconds", 0, 86_400)));
+    var outbound =
+        new LeadtrailConfig.Outbound(
+            list("outbound.allow-hosts"),
+            Duration.ofSeconds(integer("outbound.connect-timeout-seconds", 1, 600)),
+            Duration.ofSeconds(integer("outbound.timeout-seconds", 1, 3_600)));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new LeadtrailConfig(server, database, rateLimits, management);
+    return new LeadtrailConfig(server, database, rateLimits, management, files, outbound);
   }
 
   private String text(String key, boolean required) {
@@ -242,6 +282,49 @@ public final class ConfigLoader {
           }
         };
     return store;
+  }
+
+  private LeadtrailConfig.FileStore fileStore() {
+    Value value = values.get("files.store");
+    return switch (value.text().toLowerCase(Locale.ROOT)) {
+      case "database" -> LeadtrailConfig.FileStore.DATABASE;
+      case "directory" -> LeadtrailConfig.FileStore.DIRECTORY;
+      default -> {
+        problems.add(
+            "files.store (from "
+                + value.source()
+                + ") must be database or directory, not '"
+                + value.text()
+                + "'");
+        yield LeadtrailConfig.FileStore.DATABASE;
+      }
+    };
+  }
+
+  /** Required when files are kept in a directory; ignored otherwise. */
+  private Path fileDirectory() {
+    Value value = values.get("files.directory");
+    if (value.text().isEmpty()) {
+      if ("directory".equalsIgnoreCase(values.get("files.store").text())) {
+        problems.add("files.directory must name a folder when files.store is directory");
+      }
+      return Path.of("files");
+    }
+    try {
+      return Path.of(value.text());
+    } catch (InvalidPathException e) {
+      problems.add(
+          "files.directory (from " + value.source() + ") is not a path: '" + value.text() + "'");
+      return Path.of("files");
+    }
+  }
+
+  /** A comma-separated list (a YAML list in a file), blank items left out. */
+  private List<String> list(String key) {
+    return Arrays.stream(values.get(key).text().split(","))
+        .map(String::strip)
+        .filter(item -> !item.isEmpty())
+        .toList();
   }
 
   private String redisUrl() {

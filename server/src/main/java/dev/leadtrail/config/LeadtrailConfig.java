@@ -1,18 +1,27 @@
 package dev.leadtrail.config;
 
 import dev.leadtrail.value.RateLimit;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /** Everything Leadtrail is configured with, fixed at start-up. Built by {@link ConfigLoader}. */
 public record LeadtrailConfig(
-    Server server, Database database, RateLimits rateLimits, Management management) {
+    Server server,
+    Database database,
+    RateLimits rateLimits,
+    Management management,
+    Files files,
+    Outbound outbound) {
 
   public LeadtrailConfig {
     Objects.requireNonNull(server);
     Objects.requireNonNull(database);
     Objects.requireNonNull(rateLimits);
     Objects.requireNonNull(management);
+    Objects.requireNonNull(files);
+    Objects.requireNonNull(outbound);
   }
 
   /** {@code shutdownTimeout} bounds how long a stopping server waits for requests in flight. */
@@ -87,19 +96,59 @@ public record LeadtrailConfig(
     REDIS
   }
 
+  /**
+   * Where uploaded and fetched files live ({@code directory} is used only by {@link
+   * FileStore#DIRECTORY}), the largest one taken, how long a temporary one is kept, and how a URL
+   * named in a {@code ProcessFilesAsync} call is fetched: so many tries, the first retry after
+   * {@code firstRetry}, each later one three times as long after the one before.
+   */
+  public record Files(
+      FileStore store,
+      Path directory,
+      int maxBytes,
+      Duration temporaryFor,
+      int fetchTries,
+      Duration firstRetry) {}
+
+  public enum FileStore {
+    /** In a table of the database: shared by every instance, committed with the upload. */
+    DATABASE,
+    /** In a folder (a shared volume when several instances serve). */
+    DIRECTORY
+  }
+
+  /**
+   * Requests Leadtrail makes (file fetches, webhooks): to public addresses only, except the hosts,
+   * addresses and CIDR ranges the operator allows; bounded in time.
+   */
+  public record Outbound(List<String> allowHosts, Duration connectTimeout, Duration timeout) {
+
+    public Outbound {
+      allowHosts = List.copyOf(allowHosts);
+    }
+  }
+
   public LeadtrailConfig withServer(Server newServer) {
-    return new LeadtrailConfig(newServer, database, rateLimits, management);
+    return new LeadtrailConfig(newServer, database, rateLimits, management, files, outbound);
   }
 
   public LeadtrailConfig withDatabase(Database newDatabase) {
-    return new LeadtrailConfig(server, newDatabase, rateLimits, management);
+    return new LeadtrailConfig(server, newDatabase, rateLimits, management, files, outbound);
   }
 
   public LeadtrailConfig withRateLimits(RateLimits newRateLimits) {
-    return new LeadtrailConfig(server, database, newRateLimits, management);
+    return new LeadtrailConfig(server, database, newRateLimits, management, files, outbound);
   }
 
   public LeadtrailConfig withManagement(Management newManagement) {
-    return new LeadtrailConfig(server, database, rateLimits, newManagement);
+    return new LeadtrailConfig(server, database, rateLimits, newManagement, files, outbound);
+  }
+
+  public LeadtrailConfig withFiles(Files newFiles) {
+    return new LeadtrailConfig(server, database, rateLimits, management, newFiles, outbound);
+  }
+
+  public LeadtrailConfig withOutbound(Outbound newOutbound) {
+    return new LeadtrailConfig(server, database, rateLimits, management, files, newOutbound);
   }
 }

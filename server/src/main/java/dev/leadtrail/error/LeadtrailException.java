@@ -12,6 +12,7 @@ public abstract sealed class LeadtrailException extends RuntimeException
         PayloadTooLargeException,
         AuthenticationException,
         ApiNotFoundException,
+        FileNotFoundException,
         RateLimitedException,
         RuleViolationException,
         InternalFailureException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadtrail.error.MalformedRequestException;
 import dev.leadtrail.value.StorableText;
 import io.javalin.http.Context;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +22,14 @@ public final class ApiCall<C> {
   private final Json json;
   private final C caller;
   private final JsonNode body;
+  private final MultipartForm form;
 
-  ApiCall(Context ctx, Json json, C caller, JsonNode body) {
+  ApiCall(Context ctx, Json json, C caller, JsonNode body, MultipartForm form) {
     this.ctx = ctx;
     this.json = json;
     this.caller = caller;
     this.body = body;
+    this.form = form;
   }
 
   public C caller() {
@@ -57,7 +60,7 @@ public final class ApiCall<C> {
    * Unicode's rules {@code ſecretKey} (a long s) and {@code accessKey} with a Kelvin sign would
    * match too.
    */
-  private static boolean equalsIgnoringAsciiCase(String a, String b) {
+  static boolean equalsIgnoringAsciiCase(String a, String b) {
     if (a.length() != b.length()) {
       return false;
     }
@@ -92,8 +95,38 @@ public final class ApiCall<C> {
         "The request body must be a JSON array, not " + kind(body) + ".");
   }
 
+  /** The form of a {@linkplain BodyPolicy#MULTIPART multipart} call. */
+  public MultipartForm form() {
+    if (form == null) {
+      throw new IllegalStateException("not a multipart call");
+    }
+    return form;
+  }
+
+  /**
+   * Where this server was reached, e.g. {@code http://localhost:8080}, for the URLs an answer
+   * carries.
+   */
+  public String baseUrl() {
+    return ctx.scheme() + "://" + ctx.host();
+  }
+
   public void respond(Object answer) {
     ctx.contentType("application/json; charset=utf-8").result(json.write(answer));
+  }
+
+  /**
+   * Answers a file to be saved, never shown: a browser neither renders it nor guesses its type, and
+   * runs nothing in it even when asked to open it.
+   */
+  public void respondAttachment(String fileName, String contentType, long length, InputStream in) {
+    ctx.header("Content-Disposition", ContentDisposition.attachment(fileName))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+        .header("Cache-Control", "private, no-store")
+        .header("Content-Length", String.valueOf(length))
+        .contentType(contentType)
+        .result(in);
   }
 
   static String kind(JsonNode node) {

@@ -8,12 +8,14 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Serves everything under {@code /v2/}: finds the operation, takes the body (already loaded by
- * {@link RequestIntake}'s chain), authenticates the caller, spends one call of the organisation's
- * budget (after authentication, so that bad keys cannot drain it) within its cap of calls in
- * flight, parses the body, then hands over to the operation. Thread-safe.
+ * Serves everything under {@code /v2/}, and the operations served at the root: finds the operation,
+ * takes the body (already loaded by {@link RequestIntake}'s chain), authenticates the caller,
+ * spends one call of the organisation's budget (after authentication, so that bad keys cannot drain
+ * it) within its cap of calls in flight, parses the body, then hands over to the operation.
+ * Thread-safe.
  */
 final class ApiDispatcher<C> {
 
@@ -40,11 +42,16 @@ final class ApiDispatcher<C> {
   }
 
   void handle(Context ctx) {
-    ApiRoute<C> route = routes.resolve(ctx.method(), ctx.path().substring(BASE.length()));
+    boolean underBase = ctx.path().regionMatches(true, 0, BASE, 0, BASE.length());
+    ApiRoute<C> route =
+        routes.resolve(
+            ctx.method(), ctx.path().substring(underBase ? BASE.length() : 1), !underBase);
     RequestMetrics.operation(ctx, route);
     // Whole before anything is spent on it: a body that failed to arrive costs no hash and no call.
-    byte[] body = route.body() == BodyPolicy.NONE ? null : readBounded(ctx);
-    C caller = gate.authenticate(credentials(ctx));
+    byte[] body = route.body() == BodyPolicy.NONE ? null : readBounded(ctx, limitOf(route));
+    MultipartForm form =
+        route.body() == BodyPolicy.MULTIPART ? MultipartForm.parse(ctx.contentType(), body) : null;
+    C caller = gate.authenticate(credentials(ctx, form));
     String orgId = gate.organisationId(caller);
     RequestAttributes.orgId(ctx, orgId);
     if (!callsInFlight.tryTake(orgId)) {
@@ -52,17 +59,32 @@ final class ApiDispatcher<C> {
     }
     try {
       gate.spend(caller, route.rateClass());
-      route.handler().handle(new ApiCall<>(ctx, json, caller, parsed(ctx, route.body(), body)));
+      JsonNode parsed = form == null ? parsed(ctx, route.body(), body) : json.emptyObject();
+      route.handler().handle(new ApiCall<>(ctx, json, caller, parsed, form));
     } finally {
       callsInFlight.release(orgId);
     }
   }
 
-  /** Each key from the query when it is there (names ignoring case), else from its header. */
-  private static Credentials credentials(Context ctx) {
+  private long limitOf(ApiRoute<C> route) {
+    return route.maxBodyBytes() == ApiRoute.SERVER_LIMIT ? maxBodyBytes : route.maxBodyBytes();
+  }
+
+  /**
+   * Each key from the query when it is there (names ignoring case), else from its header, else (in
+   * an upload) from its form field.
+   */
+  private static Credentials credentials(Context ctx, MultipartForm form) {
     return new Credentials(
-        ApiCall.queryParameter(ctx, "accessKey").orElseGet(() -> ctx.header("x-LSQ-AccessKey")),
-        ApiCall.queryParameter(ctx, "secretKey").orElseGet(() -> ctx.header("x-LSQ-SecretKey")));
+        key(ctx, form, "accessKey", "x-LSQ-AccessKey"),
+        key(ctx, form, "secretKey", "x-LSQ-SecretKey"));
+  }
+
+  private static String key(Context ctx, MultipartForm form, String name, String header) {
+    return ApiCall.queryParameter(ctx, name)
+        .or(() -> Optional.ofNullable(ctx.header(header)))
+        .or(() -> form == null ? Optional.empty() : form.field(name))
+        .orElse(null);
   }
 
   private JsonNode parsed(Context ctx, BodyPolicy policy, byte[] bytes) {
@@ -85,19 +107,19 @@ final class ApiDispatcher<C> {
    * {@link #DRAIN_LIMIT_BYTES}) and thrown away: a client that is still sending would otherwise see
    * its connection reset instead of reading the answer.
    */
-  private byte[] readBounded(Context ctx) {
+  private byte[] readBounded(Context ctx, long limit) {
     long declared = ctx.req().getContentLengthLong();
     try (InputStream in = ctx.req().getInputStream()) {
-      if (declared > maxBodyBytes) {
+      if (declared > limit) {
         if (declared <= DRAIN_LIMIT_BYTES) {
           drain(in);
         }
-        throw new PayloadTooLargeException(maxBodyBytes);
+        throw new PayloadTooLargeException(limit);
       }
-      byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-      if (bytes.length > maxBodyBytes) {
+      byte[] bytes = in.readNBytes((int) limit + 1);
+      if (bytes.length > limit) {
         drain(in);
-        throw new PayloadTooLargeException(maxBodyBytes);
+        throw new PayloadTooLargeException(limit);
       }
       return bytes;
     } catch (IOException e) {

@@ -7,5 +7,7 @@ public enum BodyPolicy {
   /** A read call sent as POST: an empty body means {@code {}} (contract section 1). */
   OPTIONAL,
   /** A write call: an empty body is a malformed request. */
-  REQUIRED
+  REQUIRED,
+  /** An upload: a {@code multipart/form-data} body, which may also carry the keys. */
+  MULTIPART
 }

@@ -4,6 +4,7 @@ import dev.leadtrail.error.ApiNotFoundException;
 import dev.leadtrail.error.AuthenticationException;
 import dev.leadtrail.error.ErrorType;
 import dev.leadtrail.error.FailureSummary;
+import dev.leadtrail.error.FileNotFoundException;
 import dev.leadtrail.error.InternalFailureException;
 import dev.leadtrail.error.LeadtrailException;
 import dev.leadtrail.error.MalformedRequestException;
@@ -47,6 +48,7 @@ final class ErrorMapper {
           case PayloadTooLargeException e -> 413;
           case AuthenticationException e -> 401;
           case ApiNotFoundException e -> 404;
+          case FileNotFoundException e -> 404;
           case RateLimitedException e -> {
             ctx.header("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
             yield 429;

@@ -138,6 +138,9 @@ public final class HttpServer {
               for (HandlerType method : METHODS) {
                 app.routes.addHttpHandler(method, ApiDispatcher.BASE + "*", dispatcher::handle);
               }
+              for (ApiRoute<C> route : routes.atRoot()) {
+                app.routes.addHttpHandler(route.method(), "/" + route.path(), dispatcher::handle);
+              }
               app.routes.exception(Exception.class, errors::handle);
               app.routes.error(
                   404,

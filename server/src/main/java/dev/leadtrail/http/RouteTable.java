@@ -8,9 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The operations under {@code /v2/}, found by {@code Service.svc/Operation} ignoring case, as
- * LeadSquared does ({@code Leads.GetByEmailaddress} and {@code Leads.GetByEmailAddress} are both in
- * use). Immutable.
+ * The operations, found by {@code Service.svc/Operation} ignoring case, as LeadSquared does ({@code
+ * Leads.GetByEmailaddress} and {@code Leads.GetByEmailAddress} are both in use). Immutable.
  */
 final class RouteTable<C> {
 
@@ -28,13 +27,21 @@ final class RouteTable<C> {
     }
   }
 
-  /** The operation at this path; a path that exists only for another method is not found either. */
-  ApiRoute<C> resolve(HandlerType method, String path) {
+  /**
+   * The operation at this path (under {@code /v2/} unless {@code atRoot}); a path that exists only
+   * for another method is not found either.
+   */
+  ApiRoute<C> resolve(HandlerType method, String path, boolean atRoot) {
     ApiRoute<C> route = routes.get(new Key(method, normalise(path)));
-    if (route == null) {
-      throw new ApiNotFoundException(method.name(), "/v2/" + path);
+    if (route == null || (atRoot && !route.atRoot())) {
+      throw new ApiNotFoundException(method.name(), (atRoot ? "/" : "/v2/") + path);
     }
     return route;
+  }
+
+  /** The operations served at the root as well as under {@code /v2/}. */
+  List<ApiRoute<C>> atRoot() {
+    return routes.values().stream().filter(ApiRoute::atRoot).toList();
   }
 
   private static String normalise(String path) {
