@@ -18,6 +18,8 @@ import dev.leadtrail.lead.LeadService;
 import dev.leadtrail.management.ManagementServer;
 import dev.leadtrail.management.Metrics;
 import dev.leadtrail.org.OrganisationService;
+import dev.leadtrail.outbound.HostResolver;
+import dev.leadtrail.outbound.OutboundClient;
 import dev.leadtrail.ratelimit.BucketRateLimiter;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.user.RecentUsers;
@@ -45,6 +47,7 @@ public final class Leadtrail implements AutoCloseable {
   private final ActivityTypeService activityTypes;
   private final ActivityService activities;
   private final ActivityUpdateService activityUpdates;
+  private final OutboundClient outbound;
   private final FileService files;
   private BucketRateLimiter rateLimiter;
   private HttpServer http;
@@ -69,6 +72,7 @@ public final class Leadtrail implements AutoCloseable {
     this.auth = Auth.create(database, users, clock);
     this.leads = LeadService.create(database, users, clock);
     this.activityTypes = ActivityTypeService.create(database, clock);
+    this.outbound = OutboundClient.start(config.outbound(), HostResolver.SYSTEM);
     this.files = FileService.create(database, activityTypes, clock, config.files());
     this.activities = ActivityService.create(database, activityTypes, leads, recentUsers, clock);
     this.activityUpdates =
@@ -178,6 +182,7 @@ public final class Leadtrail implements AutoCloseable {
     if (rateLimiter != null) {
       rateLimiter.close();
     }
+    outbound.close();
     database.close();
     metrics.close();
   }

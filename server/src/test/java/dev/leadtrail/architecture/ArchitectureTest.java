@@ -29,6 +29,7 @@ class ArchitectureTest {
     "dev.leadtrail.lead..",
     "dev.leadtrail.org..",
     "dev.leadtrail.user..",
+    "dev.leadtrail.file..",
     "dev.leadtrail.ratelimit..",
     "dev.leadtrail.management..",
     "dev.leadtrail.demo..",
@@ -59,11 +60,12 @@ class ArchitectureTest {
               "dev.leadtrail.value..",
               "dev.leadtrail.error..",
               "dev.leadtrail.config..",
-              "dev.leadtrail.logging..")
+              "dev.leadtrail.logging..",
+              "dev.leadtrail.outbound..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(FEATURES)
-          .because("features build on storage, values, errors and settings, never the reverse");
+          .because("features build on storage, values, errors, settings and outbound requests, never the reverse");
 
   @ArchTest
   static final ArchRule repositoriesAreTheirPackagesOwn =
