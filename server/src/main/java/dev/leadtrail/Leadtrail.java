@@ -3,6 +3,7 @@ package dev.leadtrail;
 import dev.leadtrail.activity.ActivityEndpoints;
 import dev.leadtrail.activity.ActivityService;
 import dev.leadtrail.activity.ActivityUpdateService;
+import dev.leadtrail.activity.FileFetches;
 import dev.leadtrail.activitytype.ActivityTypeEndpoints;
 import dev.leadtrail.activitytype.ActivityTypeService;
 import dev.leadtrail.auth.ApiKeyService;
@@ -49,6 +50,7 @@ public final class Leadtrail implements AutoCloseable {
   private final ActivityUpdateService activityUpdates;
   private final OutboundClient outbound;
   private final FileService files;
+  private final FileFetches fileFetches;
   private BucketRateLimiter rateLimiter;
   private HttpServer http;
   private ManagementServer management;
@@ -56,15 +58,21 @@ public final class Leadtrail implements AutoCloseable {
   private Leadtrail(LeadtrailConfig config, Clock clock) {
     Auth.warmUpInBackground();
     this.config = config;
+    this.outbound = OutboundClient.start(config.outbound(), HostResolver.SYSTEM);
     this.metrics = new Metrics();
-    this.database = Database.open(config.database(), metrics.registry());
+    Database opened = null;
     try {
-      database.migrate();
+      opened = Database.open(config.database(), metrics.registry());
+      opened.migrate();
     } catch (RuntimeException e) {
-      database.close();
+      if (opened != null) {
+        opened.close();
+      }
       metrics.close();
+      outbound.close();
       throw e;
     }
+    this.database = opened;
     Runnable accessChanged = this::forgetAccess;
     this.organisations = new OrganisationService(database, clock, accessChanged);
     this.users = new UserService(database, organisations, clock, accessChanged);
@@ -72,12 +80,14 @@ public final class Leadtrail implements AutoCloseable {
     this.auth = Auth.create(database, users, clock);
     this.leads = LeadService.create(database, users, clock);
     this.activityTypes = ActivityTypeService.create(database, clock);
-    this.outbound = OutboundClient.start(config.outbound(), HostResolver.SYSTEM);
-    this.files = FileService.create(database, activityTypes, clock, config.files());
-    this.activities = ActivityService.create(database, activityTypes, leads, recentUsers, clock);
+    this.files = FileService.create(database, activityTypes, outbound, clock, config.files());
+    this.fileFetches = FileFetches.create(database, files, clock, config, metrics.registry());
+    this.activities =
+        ActivityService.create(
+            database, activityTypes, leads, recentUsers, files, fileFetches, clock);
     this.activityUpdates =
         ActivityUpdateService.create(
-            database, activityTypes, recentUsers, clock, metrics.registry());
+            database, activityTypes, recentUsers, files, fileFetches, clock, metrics.registry());
   }
 
   /** Access has changed: callers and users held in memory are read again. */
@@ -114,6 +124,7 @@ public final class Leadtrail implements AutoCloseable {
       throw new IllegalStateException("already serving");
     }
     rateLimiter = BucketRateLimiter.create(config.rateLimits(), database, metrics.registry());
+    activityUpdates.runFileFetches();
     http =
         HttpServer.start(
             config.server(),
@@ -182,6 +193,7 @@ public final class Leadtrail implements AutoCloseable {
     if (rateLimiter != null) {
       rateLimiter.close();
     }
+    fileFetches.close();
     outbound.close();
     database.close();
     metrics.close();

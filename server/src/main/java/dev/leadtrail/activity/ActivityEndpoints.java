@@ -103,12 +103,17 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
     Page<TypedActivity> page = activities.forLead(call.caller().orgId(), query);
     call.respond(
         new LeadActivitiesView(
-            page.total(), page.items().stream().map(LeadActivityView::of).toList()));
+            page.total(),
+            page.items().stream()
+                .map(typed -> LeadActivityView.of(withFileUrlsIfAsked(call, typed)))
+                .toList()));
   }
 
   void details(ApiCall<Caller> call) {
     ActivityId id = ActivityId.parse(call.query("activityId").orElse(null), "activityId");
-    TypedActivity typed = activities.details(call.caller().orgId(), id);
+    TypedActivity stored = activities.details(call.caller().orgId(), id);
+    Map<String, String> fileStatuses = activities.fileStatuses(stored);
+    TypedActivity typed = withFileUrlsIfAsked(call, stored);
     Activity activity = typed.activity();
     Map<String, String> values = new LinkedHashMap<>();
     values.put(SystemFields.NOTE, activity.note());
@@ -117,10 +122,22 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
     values.putAll(typed.currentFieldValues());
     List<DetailFieldView> fields =
         Stream.concat(SystemFields.ALL.stream(), typed.type().fields().stream())
-            .map(field -> detailField(field, values.get(field.schemaName())))
+            .map(
+                field ->
+                    detailField(
+                        field,
+                        values.get(field.schemaName()),
+                        fileStatuses.get(field.schemaName())))
             .toList();
     ActivityType type = typed.type();
     call.respond(new DetailsView(activity.id().value(), type.name(), type.name(), fields));
+  }
+
+  /** {@code getFileURL=true} (its name in any case, as clients spell it): files as their URLs. */
+  private static TypedActivity withFileUrlsIfAsked(ApiCall<Caller> call, TypedActivity typed) {
+    boolean asked =
+        call.query("getFileURL").map(value -> value.strip().equalsIgnoreCase("true")).orElse(false);
+    return asked ? typed.withFileUrls(call.baseUrl()) : typed;
   }
 
   void ofType(ApiCall<Caller> call) {

@@ -6,6 +6,7 @@ import dev.leadtrail.activitytype.ActivityTypeId;
 import dev.leadtrail.activitytype.ActivityTypeService;
 import dev.leadtrail.error.ErrorType;
 import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.file.FileService;
 import dev.leadtrail.lead.LeadId;
 import dev.leadtrail.lead.LeadService;
 import dev.leadtrail.org.OrgId;
@@ -16,6 +17,7 @@ import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.RecentUsers;
 import dev.leadtrail.value.EmailAddress;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,8 @@ public final class ActivityService {
   private final ActivityTypeService types;
   private final LeadService leads;
   private final ActivityFieldValues fieldValues;
+  private final FileFields fileFields;
+  private final FileFetches fileFetches;
   private final Clock clock;
 
   private ActivityService(
@@ -41,12 +45,16 @@ public final class ActivityService {
       ActivityTypeService types,
       LeadService leads,
       RecentUsers users,
+      FileService files,
+      FileFetches fileFetches,
       Clock clock) {
     this.database = database;
     this.activities = activities;
     this.types = types;
     this.leads = leads;
     this.fieldValues = new ActivityFieldValues(types, users);
+    this.fileFields = new FileFields(files);
+    this.fileFetches = fileFetches;
     this.clock = clock;
   }
 
@@ -55,9 +63,11 @@ public final class ActivityService {
       ActivityTypeService types,
       LeadService leads,
       RecentUsers users,
+      FileService files,
+      FileFetches fileFetches,
       Clock clock) {
     return new ActivityService(
-        database, new ActivityRepository(database), types, leads, users, clock);
+        database, new ActivityRepository(database), types, leads, users, files, fileFetches, clock);
   }
 
   /**
@@ -71,18 +81,42 @@ public final class ActivityService {
       throw new RuleViolationException(
           ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty.");
     }
-    return database.decideThenStore(
-        new CheckedWrite<CheckedPost, Posted>() {
-          @Override
-          public CheckedPost decide(RowLock lock) {
-            return check(caller, request);
-          }
+    FileFields.Fetched fetched = fetchAhead(caller, request);
+    CheckedPost[] stored = new CheckedPost[1];
+    Posted posted;
+    try {
+      posted =
+          database.decideThenStore(
+              new CheckedWrite<CheckedPost, Posted>() {
+                @Override
+                public CheckedPost decide(RowLock lock) {
+                  return check(caller, request, fetched);
+                }
 
-          @Override
-          public Optional<Posted> store(CheckedPost post) {
-            return Optional.of(ActivityService.this.store(caller, request, post));
-          }
-        });
+                @Override
+                public Optional<Posted> store(CheckedPost post) {
+                  stored[0] = post;
+                  return Optional.of(ActivityService.this.store(caller, request, post));
+                }
+              });
+    } catch (RuntimeException e) {
+      fileFields.discardUnused(fetched, null);
+      throw e;
+    }
+    fileFields.discardUnused(fetched, stored[0].files());
+    if (!stored[0].files().fetches().isEmpty()) {
+      fileFetches.wake();
+    }
+    return posted;
+  }
+
+  /** Fetches the URLs the post's File fields name, when they are to be fetched before it. */
+  private FileFields.Fetched fetchAhead(Caller caller, NewActivity request) {
+    if (request.processFilesAsync() || !FileFields.mayNameUrls(request.fields())) {
+      return FileFields.Fetched.NONE;
+    }
+    ActivityType type = database.read(() -> types.byEventCode(caller.orgId(), request.eventCode()));
+    return fileFields.fetchAhead(caller.orgId(), caller.userId(), type, request.fields(), false);
   }
 
   /**
@@ -90,23 +124,33 @@ public final class ActivityService {
    * email address that may name no lead yet ({@code leadEmail}).
    */
   private record CheckedPost(
-      ActivityType type, Map<String, String> given, LeadId leadId, EmailAddress leadEmail) {}
+      ActivityType type,
+      Map<String, String> given,
+      FileFields.Resolved files,
+      LeadId leadId,
+      EmailAddress leadEmail) {}
 
-  private CheckedPost check(Caller caller, NewActivity request) {
+  private CheckedPost check(Caller caller, NewActivity request, FileFields.Fetched fetched) {
     ActivityType type = types.byEventCode(caller.orgId(), request.eventCode());
     if (!type.active()) {
       throw new RuleViolationException(
           ErrorType.INVALID_ACTIVITY,
           "Event Code is invalid or empty: " + type.eventCode() + " is inactive.");
     }
-    Map<String, String> given =
+    Map<String, String> checked =
         fieldValues.check(
             caller.orgId(), type, request.note(), request.fields(), request.skipOptionCheck());
+    FileFields.Resolved files =
+        fileFields.resolve(caller.orgId(), type, checked, fetched, request.processFilesAsync());
     if (request.leadId() == null) {
-      return new CheckedPost(type, given, null, leadEmail(request));
+      return new CheckedPost(type, files.values(), files, null, leadEmail(request));
     }
     return new CheckedPost(
-        type, given, leads.requireLead(caller.orgId(), request.leadId()).id(), null);
+        type,
+        files.values(),
+        files,
+        leads.requireLead(caller.orgId(), request.leadId()).id(),
+        null);
   }
 
   private Posted store(Caller caller, NewActivity request, CheckedPost post) {
@@ -125,8 +169,26 @@ public final class ActivityService {
             caller.userId(),
             clock.instant());
     activities.insert(activity);
+    fileFields.insert(post.files().newFiles());
+    fileFetches.addAll(activity, post.files().fetches(), caller.userId());
     leads.addScore(caller.orgId(), leadId, post.type().score());
     return new Posted(activity.id(), leadId);
+  }
+
+  /**
+   * How the fetches of URLs in the activity's File fields stand, by field: {@code Pending}, or
+   * {@code Failed: <why>} after the last try; fields with no fetch are left out.
+   */
+  public Map<String, String> fileStatuses(TypedActivity typed) {
+    if (!typed.holdsFileUrls()) {
+      return Map.of();
+    }
+    Map<String, String> statuses = new LinkedHashMap<>();
+    for (FileFetchRepository.Row fetch : fileFetches.ofActivity(typed)) {
+      String status = fetch.failed() ? "Failed: " + fetch.lastError() : "Pending";
+      statuses.merge(fetch.schemaName(), status, (a, b) -> a.startsWith("Failed") ? a : b);
+    }
+    return statuses;
   }
 
   /** One activity with its type; an unknown id is an unknown prospect activity. */

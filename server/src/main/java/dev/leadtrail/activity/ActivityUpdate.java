@@ -11,14 +11,15 @@ import java.util.Objects;
 /**
  * An update of an activity's note and fields (contract section 5.1). {@code eventCode} is null when
  * not given; {@code note} is null to leave the note as it is; {@code fields} is empty to change
- * none.
+ * none. With {@code processFilesAsync}, URLs in File fields are fetched after the answer.
  */
 public record ActivityUpdate(
     ActivityId id,
     Integer eventCode,
     String note,
     List<FieldInput> fields,
-    boolean skipOptionCheck) {
+    boolean skipOptionCheck,
+    boolean processFilesAsync) {
 
   public ActivityUpdate {
     Objects.requireNonNull(id);
@@ -36,12 +37,12 @@ public record ActivityUpdate(
         event == null || event.isNull()
             ? null
             : EventCodes.parse(JsonValues.scalarText(event, "ActivityEvent"));
-    JsonValues.optionalBoolean(body.get("ProcessFilesAsync"), "ProcessFilesAsync");
     return new ActivityUpdate(
         ActivityId.parse(id, "ProspectActivityId"),
         eventCode,
         JsonValues.scalarText(body.get("ActivityNote"), "ActivityNote"),
         RequestParts.fields(body.get("Fields")),
-        RequestParts.skipOptionCheck(body));
+        RequestParts.skipOptionCheck(body),
+        RequestParts.processFilesAsync(body));
   }
 }

@@ -9,6 +9,7 @@ import dev.leadtrail.error.FailureSummary;
 import dev.leadtrail.error.InternalFailureException;
 import dev.leadtrail.error.LeadtrailException;
 import dev.leadtrail.error.RuleViolationException;
+import dev.leadtrail.file.FileService;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.storage.CheckedWrite;
 import dev.leadtrail.storage.Database;
@@ -49,9 +50,19 @@ public final class ActivityUpdateService {
   /** How one item of a bulk update went: {@code failure} is null when it was applied. */
   public record BulkOutcome(String prospectActivityId, LeadtrailException failure) {}
 
+  /** An update as decided: the change, and the files and fetches its File fields bring. */
+  private record UpdateDecision(StoredChange change, FileFields.Resolved files) {}
+
+  /**
+   * Where a fetched file goes: the change that puts it in its field, or none if it is not wanted.
+   */
+  private record FetchedDecision(Optional<StoredChange> change) {}
+
   private final Database database;
   private final ActivityRepository activities;
   private final ActivityFieldValues fieldValues;
+  private final FileFields fileFields;
+  private final FileFetches fileFetches;
   private final Clock clock;
   private final Counter updated;
   private final Counter retries;
@@ -60,11 +71,15 @@ public final class ActivityUpdateService {
       Database database,
       ActivityRepository activities,
       ActivityFieldValues fieldValues,
+      FileFields fileFields,
+      FileFetches fileFetches,
       Clock clock,
       MeterRegistry metrics) {
     this.database = database;
     this.activities = activities;
     this.fieldValues = fieldValues;
+    this.fileFields = fileFields;
+    this.fileFetches = fileFetches;
     this.clock = clock;
     this.updated =
         Counter.builder("leadtrail.activity.updates")
@@ -80,14 +95,23 @@ public final class ActivityUpdateService {
       Database database,
       ActivityTypeService types,
       RecentUsers users,
+      FileService files,
+      FileFetches fileFetches,
       Clock clock,
       MeterRegistry metrics) {
     return new ActivityUpdateService(
         database,
         new ActivityRepository(database),
         new ActivityFieldValues(types, users),
+        new FileFields(files),
+        fileFetches,
         clock,
         metrics);
+  }
+
+  /** Starts running the fetches of URLs named with {@code ProcessFilesAsync}, on every instance. */
+  public void runFileFetches() {
+    fileFetches.start(this::storeFetched);
   }
 
   /**
@@ -102,36 +126,120 @@ public final class ActivityUpdateService {
    * stored just before that change.
    */
   public ActivityId update(Caller caller, ActivityUpdate update) {
-    ActivityId id =
-        database.decideThenStore(
-            new CheckedWrite<StoredChange, ActivityId>() {
-              @Override
-              public StoredChange decide(RowLock lock) {
-                return workOut(caller, update, lock);
-              }
+    FileFields.Fetched fetched = fetchAhead(caller, update);
+    UpdateDecision stored;
+    try {
+      stored =
+          database.decideThenStore(
+              new CheckedWrite<UpdateDecision, UpdateDecision>() {
+                @Override
+                public UpdateDecision decide(RowLock lock) {
+                  return workOut(caller, update, lock, fetched);
+                }
 
-              @Override
-              public Optional<ActivityId> store(StoredChange change) {
-                return activities.updateAndRecord(change)
-                    ? Optional.of(change.after().id())
-                    : Optional.empty();
-              }
+                @Override
+                public Optional<UpdateDecision> store(UpdateDecision decision) {
+                  if (!activities.updateAndRecord(decision.change())) {
+                    return Optional.empty();
+                  }
+                  fileFields.insert(decision.files().newFiles());
+                  fileFetches.addAll(
+                      decision.change().after(), decision.files().fetches(), caller.userId());
+                  return Optional.of(decision);
+                }
 
-              @Override
-              public boolean storesInOneStatement() {
-                return activities.storesChangeInOneStatement();
-              }
+                @Override
+                public boolean storesInOneStatement(UpdateDecision decision) {
+                  return !decision.files().storesFiles() && activities.storesChangeInOneStatement();
+                }
 
-              @Override
-              public void changedMeanwhile() {
-                retries.increment();
-              }
-            });
+                @Override
+                public void changedMeanwhile() {
+                  retries.increment();
+                }
+              });
+    } catch (RuntimeException e) {
+      fileFields.discardUnused(fetched, null);
+      throw e;
+    }
+    fileFields.discardUnused(fetched, stored.files());
+    if (!stored.files().fetches().isEmpty()) {
+      fileFetches.wake();
+    }
     updated.increment();
-    return id;
+    return stored.change().after().id();
   }
 
-  private StoredChange workOut(Caller caller, ActivityUpdate update, RowLock lock) {
+  /** Fetches the URLs the update's File fields name, when they are to be fetched before it. */
+  private FileFields.Fetched fetchAhead(Caller caller, ActivityUpdate update) {
+    if (update.processFilesAsync() || !FileFields.mayNameUrls(update.fields())) {
+      return FileFields.Fetched.NONE;
+    }
+    return database
+        .read(
+            () ->
+                activities.find(caller.orgId(), update.id(), RowLock.NONE).map(fieldValues::typeOf))
+        .map(
+            type ->
+                fileFields.fetchAhead(
+                    caller.orgId(), caller.userId(), type, update.fields(), false))
+        .orElse(FileFields.Fetched.NONE);
+  }
+
+  /**
+   * Puts a fetched file in the field that named its URL, as a change by the system, and ends the
+   * fetch; a field that no longer holds the URL is left as it is.
+   */
+  private void storeFetched(FileFetchRepository.Row row, FileService.PreparedFile file) {
+    FetchedDecision stored =
+        database.decideThenStore(
+            new CheckedWrite<FetchedDecision, FetchedDecision>() {
+              @Override
+              public FetchedDecision decide(RowLock lock) {
+                return placeFetched(row, file, lock);
+              }
+
+              @Override
+              public Optional<FetchedDecision> store(FetchedDecision decision) {
+                if (decision.change().isPresent()) {
+                  if (!activities.updateAndRecord(decision.change().get())) {
+                    return Optional.empty();
+                  }
+                  fileFields.insert(List.of(file));
+                }
+                fileFetches.done(row);
+                return Optional.of(decision);
+              }
+            });
+    if (stored.change().isEmpty()) {
+      fileFields.discardUnused(new FileFields.Fetched(Map.of(row.url(), file)), null);
+    }
+  }
+
+  private FetchedDecision placeFetched(
+      FileFetchRepository.Row row, FileService.PreparedFile file, RowLock lock) {
+    Optional<ActivityRepository.Found> found = activities.find(row.orgId(), row.activityId(), lock);
+    if (found.isEmpty()) {
+      return new FetchedDecision(Optional.empty());
+    }
+    Activity old = found.get().activity();
+    List<String> parts = FileFields.parts(old.fieldValues().getOrDefault(row.schemaName(), ""));
+    if (!parts.contains(row.url())) {
+      return new FetchedDecision(Optional.empty());
+    }
+    String placed =
+        parts.stream()
+            .map(part -> part.equals(row.url()) ? file.name() : part)
+            .collect(Collectors.joining(","));
+    ActivityType type = fieldValues.typeOf(found.get());
+    Activity changed =
+        old.apply(type, Map.of(row.schemaName(), placed), FileFetches.SYSTEM, clock.instant());
+    return new FetchedDecision(
+        Optional.of(StoredChange.of(changed, old.version(), changes(old, changed))));
+  }
+
+  private UpdateDecision workOut(
+      Caller caller, ActivityUpdate update, RowLock lock, FileFields.Fetched fetched) {
     ActivityRepository.Found found =
         activities
             .find(caller.orgId(), update.id(), lock)
@@ -150,8 +258,11 @@ public final class ActivityUpdateService {
     Map<String, String> given =
         fieldValues.check(
             caller.orgId(), type, update.note(), update.fields(), update.skipOptionCheck());
-    Activity changed = old.apply(type, given, caller.userId(), clock.instant());
-    return StoredChange.of(changed, old.version(), changes(old, changed));
+    FileFields.Resolved files =
+        fileFields.resolve(caller.orgId(), type, given, fetched, update.processFilesAsync());
+    Activity changed = old.apply(type, files.values(), caller.userId(), clock.instant());
+    return new UpdateDecision(
+        StoredChange.of(changed, old.version(), changes(old, changed)), files);
   }
 
   /**

@@ -100,7 +100,8 @@ final class ActivityViews {
     "Sequence",
     "OptionSet",
     "IsMultiSelectDropdown",
-    "MaxFieldLength"
+    "MaxFieldLength",
+    "FileStatus"
   })
   record DetailFieldView(
       @JsonProperty("SchemaName") String schemaName,
@@ -113,7 +114,8 @@ final class ActivityViews {
       @JsonProperty("Sequence") int sequence,
       @JsonProperty("OptionSet") String optionSet,
       @JsonProperty("IsMultiSelectDropdown") boolean isMultiSelectDropdown,
-      @JsonProperty("MaxFieldLength") Integer maxFieldLength) {}
+      @JsonProperty("MaxFieldLength") Integer maxFieldLength,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("FileStatus") String fileStatus) {}
 
   record DetailsView(
       @JsonProperty("ID") String id,
@@ -202,7 +204,7 @@ final class ActivityViews {
     return row;
   }
 
-  static DetailFieldView detailField(FieldDefinition field, String value) {
+  static DetailFieldView detailField(FieldDefinition field, String value, String fileStatus) {
     return new DetailFieldView(
         field.schemaName(),
         field.schemaName(),
@@ -214,6 +216,7 @@ final class ActivityViews {
         field.sequence(),
         OptionSetJson.encode(field.options()),
         field.multiSelect(),
-        field.maxFieldLength());
+        field.maxFieldLength(),
+        fileStatus);
   }
 }

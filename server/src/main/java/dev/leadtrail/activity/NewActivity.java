@@ -26,7 +26,8 @@ public record NewActivity(
     String note,
     Instant activityAt,
     List<FieldInput> fields,
-    boolean skipOptionCheck) {
+    boolean skipOptionCheck,
+    boolean processFilesAsync) {
 
   /** The lead's attributes a Create body may carry, to create the lead from. */
   private static final List<String> LEAD_ATTRIBUTES =
@@ -48,7 +49,6 @@ public record NewActivity(
         leadAttributes.add(new LeadAttribute(name, value));
       }
     }
-    JsonValues.optionalBoolean(body.get("ProcessFilesAsync"), "ProcessFilesAsync");
     JsonValues.optionalBoolean(body.get("IncludeLeadScore"), "IncludeLeadScore");
     return NewActivityBuilder.builder()
         .leadId(
@@ -64,6 +64,7 @@ public record NewActivity(
                 "ActivityDateTime"))
         .fields(RequestParts.fields(body.get("Fields")))
         .skipOptionCheck(RequestParts.skipOptionCheck(body))
+        .processFilesAsync(RequestParts.processFilesAsync(body))
         .build();
   }
 }

@@ -41,6 +41,12 @@ final class RequestParts {
     return skip != null && skip;
   }
 
+  /** {@code ProcessFilesAsync}: whether URLs in File fields are fetched after the answer. */
+  static boolean processFilesAsync(ObjectNode body) {
+    Boolean async = JsonValues.optionalBoolean(body.get("ProcessFilesAsync"), "ProcessFilesAsync");
+    return async != null && async;
+  }
+
   /** An object member that may be left out: then an empty object. */
   static ObjectNode optionalObject(ObjectNode body, String name) {
     JsonNode node = body.get(name);

@@ -1,12 +1,51 @@
 package dev.leadtrail.activity;
 
 import dev.leadtrail.activitytype.ActivityType;
+import dev.leadtrail.activitytype.DataType;
 import dev.leadtrail.activitytype.FieldDefinition;
+import dev.leadtrail.file.FileNames;
+import dev.leadtrail.file.FileService;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** An activity with its type, as reads show it. */
 public record TypedActivity(Activity activity, ActivityType type) {
+
+  /**
+   * As reads show it with {@code getFileURL=true}: each stored file name in a File field as the URL
+   * it is downloaded from, on the server at {@code baseUrl}; a URL not fetched yet stays as it is.
+   */
+  public TypedActivity withFileUrls(String baseUrl) {
+    Map<String, String> values = new HashMap<>(activity.fieldValues());
+    for (FieldDefinition field : type.fields()) {
+      String value = values.get(field.schemaName());
+      if (field.dataType() == DataType.FILE && value != null && !value.isEmpty()) {
+        values.put(
+            field.schemaName(),
+            FileFields.parts(value).stream()
+                .map(
+                    part ->
+                        FileNames.isStoredName(part)
+                            ? FileService.downloadUrl(baseUrl, part)
+                            : part)
+                .collect(Collectors.joining(",")));
+      }
+    }
+    return new TypedActivity(activity.with().fieldValues(values).build(), type);
+  }
+
+  /** Whether a File field holds a URL: only then may a fetch of it be pending or failed. */
+  boolean holdsFileUrls() {
+    for (FieldDefinition field : type.fields()) {
+      String value = activity.fieldValues().get(field.schemaName());
+      if (field.dataType() == DataType.FILE && value != null && value.contains("://")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The values of the type's current custom fields, in the type's order; "" where none. */
   public Map<String, String> currentFieldValues() {

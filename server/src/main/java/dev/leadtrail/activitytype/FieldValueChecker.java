@@ -39,6 +39,7 @@ public final class FieldValueChecker {
   private static final int PHONE_MAX_LENGTH = 30;
   private static final int URL_MAX_LENGTH = 2_000;
   private static final int FILE_NAME_MAX_LENGTH = 255;
+  private static final int MAX_FILES_PER_VALUE = 10;
   private static final int DATE_TIME_MAX_LENGTH = 40;
 
   /** A dropdown value outside the options (allowed by ValidateDropDownOptions) is still bounded. */
@@ -75,7 +76,7 @@ public final class FieldValueChecker {
       case PHONE -> phone(field, value);
       case URL -> url(field, value);
       case ACTIVE_USERS -> activeUser(field, value, users);
-      case FILE -> fileName(field, value);
+      case FILE -> files(field, value);
     };
   }
 
@@ -233,16 +234,41 @@ public final class FieldValueChecker {
                     field, "No active user of the organisation is " + Echo.quoted(value) + "."));
   }
 
-  private static String fileName(FieldDefinition field, String value) {
-    boolean plainName =
-        value.length() <= FILE_NAME_MAX_LENGTH
-            && value.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))
-            && !value.equals(".")
-            && !value.equals("..");
-    if (!plainName) {
-      throw invalid(field, "The value is not the name of a stored file.");
+  /**
+   * Stored file names or http(s) URLs to fetch, several separated by {@code ,}: each is checked for
+   * its shape here; whether a name is stored, or a URL can be fetched, is the caller's to find out.
+   */
+  private static String files(FieldDefinition field, String value) {
+    List<String> parts = new ArrayList<>();
+    for (String raw : value.split(",", -1)) {
+      String part = raw.strip();
+      if (part.isEmpty()) {
+        continue;
+      }
+      if (isFileUrl(part)) {
+        url(field, part);
+      } else if (!isPlainFileName(part)) {
+        throw invalid(
+            field, Echo.quoted(part) + " is neither the name of a stored file nor an http(s) URL.");
+      }
+      parts.add(part);
     }
-    return value;
+    if (parts.size() > MAX_FILES_PER_VALUE) {
+      throw invalid(field, "A File field holds at most " + MAX_FILES_PER_VALUE + " files.");
+    }
+    return String.join(",", parts);
+  }
+
+  /** Whether one part of a File value names a URL to fetch rather than a stored file. */
+  public static boolean isFileUrl(String part) {
+    String lower = part.toLowerCase(Locale.ROOT);
+    return lower.startsWith("http://") || lower.startsWith("https://");
+  }
+
+  private static boolean isPlainFileName(String part) {
+    return part.length() <= FILE_NAME_MAX_LENGTH
+        && part.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))
+        && part.chars().anyMatch(c -> c != '.');
   }
 
   private static RuleViolationException invalid(FieldDefinition field, String detail) {

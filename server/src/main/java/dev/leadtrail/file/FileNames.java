@@ -42,6 +42,24 @@ public final class FileNames {
   }
 
   /**
+   * A name a fetched file suggested, made safe to show: what it cannot hold is replaced, and a name
+   * that is left empty becomes {@code file}.
+   */
+  static String cleanedClientName(String suggested) {
+    var cleaned = new StringBuilder();
+    suggested
+        .strip()
+        .codePoints()
+        .limit(MAX_CLIENT_NAME_LENGTH)
+        .forEach(
+            c ->
+                cleaned.appendCodePoint(
+                    c == '/' || c == '\\' || Character.isISOControl(c) ? '_' : c));
+    String name = cleaned.toString();
+    return name.chars().allMatch(c -> c == '.') ? "file" : name;
+  }
+
+  /**
    * The client's file name, checked: a name is a name, never a path, so one that holds a slash, a
    * backslash or a control character, is longer than {@value #MAX_CLIENT_NAME_LENGTH} characters,
    * or is only dots, is refused rather than quietly changed.

@@ -2,10 +2,14 @@ package dev.leadtrail.file;
 
 import dev.leadtrail.activitytype.ActivityTypeService;
 import dev.leadtrail.config.LeadtrailConfig;
+import dev.leadtrail.error.Echo;
 import dev.leadtrail.error.FileNotFoundException;
 import dev.leadtrail.error.PayloadTooLargeException;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.org.OrgId;
+import dev.leadtrail.outbound.Fetched;
+import dev.leadtrail.outbound.OutboundClient;
+import dev.leadtrail.outbound.OutboundFailure;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.UserId;
@@ -31,6 +35,17 @@ public final class FileService {
   /** A file to be served: what is known of it, and its bytes, which the caller closes. */
   public record Download(StoredFile file, InputStream content) {}
 
+  /**
+   * A file fetched and named but not stored yet: {@link #insert} stores it within the write that
+   * uses it, {@link #discard} forgets it when that write does not happen.
+   */
+  public record PreparedFile(StoredFile file, byte[] inRow) {
+
+    public String name() {
+      return file.name();
+    }
+  }
+
   private static final Pattern MEDIA_TYPE =
       Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
   private static final String BINARY = "application/octet-stream";
@@ -39,6 +54,7 @@ public final class FileService {
   private final FileRepository files;
   private final FileBodies bodies;
   private final ActivityTypeService types;
+  private final OutboundClient outbound;
   private final Clock clock;
   private final int maxBytes;
   private final Duration temporaryFor;
@@ -47,9 +63,11 @@ public final class FileService {
       Database database,
       FileBodies bodies,
       ActivityTypeService types,
+      OutboundClient outbound,
       Clock clock,
       LeadtrailConfig.Files config) {
     this.database = database;
+    this.outbound = outbound;
     this.files = new FileRepository(database);
     this.bodies = bodies;
     this.types = types;
@@ -59,13 +77,17 @@ public final class FileService {
   }
 
   public static FileService create(
-      Database database, ActivityTypeService types, Clock clock, LeadtrailConfig.Files config) {
+      Database database,
+      ActivityTypeService types,
+      OutboundClient outbound,
+      Clock clock,
+      LeadtrailConfig.Files config) {
     FileBodies bodies =
         switch (config.store()) {
           case DATABASE -> new DatabaseBodies();
           case DIRECTORY -> new DirectoryBodies(config.directory());
         };
-    return new FileService(database, bodies, types, clock, config);
+    return new FileService(database, bodies, types, outbound, clock, config);
   }
 
   /** The largest file taken, uploaded or fetched. */
@@ -92,7 +114,74 @@ public final class FileService {
     }
   }
 
+  /**
+   * Fetches {@code url} through the outbound guard for a File field ({@code schemaName} of the type
+   * {@code eventCode}) and prepares it; a fetch that fails is the client's invalid input, naming
+   * the field and why.
+   */
+  public PreparedFile fetch(OrgId orgId, UserId by, String url, int eventCode, String schemaName) {
+    try {
+      return fetchOrFail(orgId, by, url, eventCode, schemaName);
+    } catch (OutboundFailure e) {
+      throw RuleViolationException.invalidInput(
+          schemaName,
+          "The file at " + Echo.quoted(url) + " could not be fetched: " + e.getMessage() + ".");
+    }
+  }
+
+  /**
+   * As {@link #fetch}, for a fetch that may be tried again: the failure is handed back as it is.
+   */
+  public PreparedFile fetchOrFail(
+      OrgId orgId, UserId by, String url, int eventCode, String schemaName) throws OutboundFailure {
+    return fetchedFile(orgId, by, url, eventCode, schemaName, outbound.get(url, maxBytes));
+  }
+
+  private PreparedFile fetchedFile(
+      OrgId orgId, UserId by, String url, int eventCode, String schemaName, Fetched fetched) {
+    if (fetched.content().length == 0) {
+      throw RuleViolationException.invalidInput(
+          schemaName, "The file at " + Echo.quoted(url) + " is empty.");
+    }
+    var upload =
+        new FileUpload(
+            FileNames.cleanedClientName(fetched.suggestedName()),
+            fetched.contentType(),
+            fetched.content(),
+            FileKind.DOCUMENT,
+            FileEntity.ACTIVITY,
+            eventCode,
+            schemaName,
+            false);
+    return prepare(orgId, by, upload);
+  }
+
+  /** Stores a prepared file within the current write. */
+  public void insert(PreparedFile prepared) {
+    files.insert(prepared.file(), prepared.inRow());
+  }
+
+  /** Forgets a prepared file that no write stored. */
+  public void discard(PreparedFile prepared) {
+    bodies.discard(prepared.file());
+  }
+
   private StoredFile store(OrgId orgId, UserId by, FileUpload upload) {
+    PreparedFile prepared = prepare(orgId, by, upload);
+    try {
+      database.write(
+          () -> {
+            insert(prepared);
+            return prepared;
+          });
+    } catch (RuntimeException e) {
+      discard(prepared);
+      throw e;
+    }
+    return prepared.file();
+  }
+
+  private PreparedFile prepare(OrgId orgId, UserId by, FileUpload upload) {
     Instant now = clock.instant();
     var file =
         new StoredFile(
@@ -109,18 +198,7 @@ public final class FileService {
             upload.temporary() ? now.plus(temporaryFor) : null,
             now,
             by);
-    byte[] inRow = bodies.keep(file, upload.content());
-    try {
-      database.write(
-          () -> {
-            files.insert(file, inRow);
-            return file;
-          });
-    } catch (RuntimeException e) {
-      bodies.discard(file);
-      throw e;
-    }
-    return file;
+    return new PreparedFile(file, bodies.keep(file, upload.content()));
   }
 
   /** A stored file of the organisation; another organisation's is told as a missing one. */

@@ -20,8 +20,11 @@ public interface CheckedWrite<D, R> {
   /** Stores the decision; empty, having changed nothing, when what it was made on has changed. */
   Optional<R> store(D decision);
 
-  /** Whether {@link #store} runs a single statement, which needs no transaction of its own. */
-  default boolean storesInOneStatement() {
+  /**
+   * Whether {@link #store} runs a single statement for {@code decision}, which then needs no
+   * transaction of its own.
+   */
+  default boolean storesInOneStatement(D decision) {
     return false;
   }
 

@@ -202,9 +202,9 @@ public final class Database implements AutoCloseable {
    * it read is unchanged; when it changed, the decision is made again. After {@link
    * #OPTIMISTIC_TRIES} tries, it decides and stores in one transaction under the row locks of its
    * reads, so that it cannot starve; within a write, it does so at once, as part of that write. A
-   * store of {@linkplain CheckedWrite#storesInOneStatement() one statement} runs without BEGIN and
-   * COMMIT where the dialect {@linkplain Dialect#chainsWrites() chains writes}: that statement
-   * commits by itself.
+   * store of {@linkplain CheckedWrite#storesInOneStatement(Object) one statement} runs without
+   * BEGIN and COMMIT where the dialect {@linkplain Dialect#chainsWrites() chains writes}: that
+   * statement commits by itself.
    */
   public <D, R> R decideThenStore(CheckedWrite<D, R> checked) {
     Scope current = scope.get();
@@ -214,7 +214,7 @@ public final class Database implements AutoCloseable {
     for (int attempt = 0; attempt < OPTIMISTIC_TRIES; attempt++) {
       D decision = read(() -> checked.decide(RowLock.NONE));
       Optional<R> stored =
-          checked.storesInOneStatement() && dialect.chainsWrites()
+          checked.storesInOneStatement(decision) && dialect.chainsWrites()
               ? autocommitted(handle -> within(handle, true, () -> checked.store(decision)))
               : write(() -> checked.store(decision));
       if (stored.isPresent()) {

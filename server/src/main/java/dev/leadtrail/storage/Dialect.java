@@ -59,6 +59,12 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
    */
   String lockForUpdate();
 
+  /**
+   * The clause that ends a SELECT of jobs to claim, so that several instances claiming at once each
+   * take other rows, none waiting for another's. SQLite needs none: it has one instance.
+   */
+  String lockSkippingLocked();
+
   /** The query, locking the rows it reads when asked to. */
   default String withLock(String sql, RowLock lock) {
     return lock == RowLock.FOR_UPDATE ? sql + lockForUpdate() : sql;

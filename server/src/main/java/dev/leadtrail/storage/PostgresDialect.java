@@ -61,6 +61,11 @@ public record PostgresDialect() implements Dialect {
   }
 
   @Override
+  public String lockSkippingLocked() {
+    return " FOR UPDATE SKIP LOCKED";
+  }
+
+  @Override
   public String lockForUpdate() {
     return " FOR UPDATE";
   }

@@ -80,6 +80,11 @@ public record SqliteDialect() implements Dialect {
   }
 
   @Override
+  public String lockSkippingLocked() {
+    return "";
+  }
+
+  @Override
   public String lockForUpdate() {
     return "";
   }

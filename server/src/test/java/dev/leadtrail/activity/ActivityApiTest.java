@@ -9,6 +9,7 @@ import dev.leadtrail.testing.Tenant;
 import dev.leadtrail.user.Role;
 import dev.leadtrail.user.UserId;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ abstract class ActivityApiTest extends ApiTestCase {
         {"SchemaName":"mx_Custom_13","DataType":"Text"}]}\
       """;
 
-  record Setup(Tenant tenant, String leadId) {}
+  record Setup(Tenant tenant, String leadId, String fileName) {}
 
   @Override
   protected LeadtrailConfig configure(LeadtrailConfig config) {
@@ -55,7 +56,10 @@ abstract class ActivityApiTest extends ApiTestCase {
         server.postJson(
             LEADS + "Lead.Create?" + tenant.keyQuery(),
             "[{\"Attribute\":\"FirstName\",\"Value\":\"Linus\"}]");
-    return new Setup(tenant, json(lead).get("Message").get("Id").asText());
+    return new Setup(
+        tenant,
+        json(lead).get("Message").get("Id").asText(),
+        server.uploadFile(tenant, "notes.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8)));
   }
 
   private String everyValue(Setup setup, String note, String when) {
@@ -73,11 +77,11 @@ abstract class ActivityApiTest extends ApiTestCase {
       {"SchemaName":"mx_Custom_9","Value":"+44 20 7946 0000"},
       {"SchemaName":"mx_Custom_10","Value":"https://example.com/x"},
       {"SchemaName":"mx_Custom_11","Value":"%s"},
-      {"SchemaName":"mx_Custom_12","Value":"notes.pdf"},
+      {"SchemaName":"mx_Custom_12","Value":"%s"},
       {"SchemaName":"mx_Custom_13","Value":"Ünïcode ✓"},
       {"SchemaName":"status","Value":"inactive"}]}\
     """
-        .formatted(setup.leadId(), note, when, setup.tenant().email());
+        .formatted(setup.leadId(), note, when, setup.tenant().email(), setup.fileName());
   }
 
   @Test
@@ -124,6 +128,7 @@ abstract class ActivityApiTest extends ApiTestCase {
     assertThat(fields.get("mx_Custom_8").asText()).isEqualTo("Ada@example.com");
     assertThat(fields.get("mx_Custom_11").asText()).isEqualTo(tenant.userId().value());
     assertThat(fields.get("mx_Custom_13").asText()).isEqualTo("Ünïcode ✓");
+    assertThat(fields.get("mx_Custom_12").asText()).isEqualTo(setup.fileName());
     assertThat(oldest.get("Data").get(0).get("Key").asText()).isEqualTo("mx_Custom_1");
 
     JsonNode details =
@@ -306,6 +311,16 @@ abstract class ActivityApiTest extends ApiTestCase {
     cases.add(
         new String[] {"MXInvalidInputException", badValue(setup, "Owner", other.userId().value())});
     cases.add(new String[] {"MXInvalidInputException", badValue(setup, "mx_Custom_12", "../x")});
+    cases.add(
+        new String[] {
+          "MXInvalidInputException",
+          badValue(
+              setup,
+              "mx_Custom_12",
+              server.uploadFile(server.newTenant("Others"), "theirs.txt", new byte[] {1}))
+        });
+    cases.add(
+        new String[] {"MXInvalidInputException", badValue(setup, "mx_Custom_12", "notes.pdf")});
     cases.add(
         new String[] {
           "MXInvalidInputException",

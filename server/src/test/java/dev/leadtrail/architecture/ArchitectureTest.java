@@ -65,7 +65,8 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(FEATURES)
-          .because("features build on storage, values, errors, settings and outbound requests, never the reverse");
+          .because(
+              "features build on storage, values, errors, settings and outbound requests, never the reverse");
 
   @ArchTest
   static final ArchRule repositoriesAreTheirPackagesOwn =

@@ -6,21 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.config.LeadtrailConfig.RateLimitStore;
+import dev.leadtrail.testing.ChildServer;
 import dev.leadtrail.testing.Eventually;
 import dev.leadtrail.testing.Tenant;
 import dev.leadtrail.testing.TestDatabase;
 import dev.leadtrail.testing.TestServer;
 import dev.leadtrail.value.RateLimit;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -116,13 +114,11 @@ class GracefulShutdownTest {
       String onProcess = post(inProcess, tenant, lead);
       String onChild = post(inProcess, tenant, lead);
 
-      int port = freePort();
-      Path log = folder.resolve("child.log");
-      Process child = startChild(database, port, log);
-      String childUrl = "http://127.0.0.1:" + port;
-      try {
-        Eventually.await(
-            "the child instance is ready", Duration.ofSeconds(60), () -> isReady(childUrl));
+      try (ChildServer childServer =
+          ChildServer.start(
+              database, folder.resolve("child.log"), "--server.shutdown-timeout-seconds=20")) {
+        Process child = childServer.process();
+        String childUrl = childServer.baseUrl();
         Writer toProcess = new Writer(inProcess.baseUrl(), tenant.keyQuery(), onProcess, "p");
         Writer toChild = new Writer(childUrl, tenant.keyQuery(), onChild, "c");
         Thread first = Thread.ofPlatform().start(toProcess);
@@ -149,11 +145,6 @@ class GracefulShutdownTest {
         assertThat(toProcess.failures).isEmpty();
         assertAllInHistory(inProcess, tenant, onProcess, toProcess.acknowledged, false);
         assertAllInHistory(inProcess, tenant, onChild, toChild.acknowledged, true);
-      } finally {
-        child.destroyForcibly();
-        if (!child.waitFor(10, TimeUnit.SECONDS)) {
-          throw new AssertionError("the child would not stop:\n" + Files.readString(log));
-        }
       }
     }
   }
@@ -193,52 +184,6 @@ class GracefulShutdownTest {
         .get("Message")
         .get("Id")
         .asText();
-  }
-
-  private static Process startChild(TestDatabase database, int port, Path log) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.leadtrail.cli.LeadtrailCommand",
-                "serve",
-                "--database.url=" + database.config().url(),
-                "--database.user=" + database.config().user(),
-                "--server.bind=127.0.0.1",
-                "--server.port=" + port,
-                "--server.shutdown-timeout-seconds=20",
-                "--management.port=-1",
-                "--ratelimit.calls=1000000",
-                "--ratelimit.window-seconds=1"));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-  }
-
-  private static boolean isReady(String baseUrl) {
-    try {
-      var response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready")).build(),
-                  HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static JsonNode json(HttpResponse<String> response) {

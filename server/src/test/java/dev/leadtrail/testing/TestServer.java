@@ -91,6 +91,27 @@ public final class TestServer implements AutoCloseable {
             "{\"RelatedProspectId\":\"" + leadId + "\",\"ActivityEvent\":200}"));
   }
 
+  /** Uploads a file for the tenant through the API; its stored name. */
+  public String uploadFile(Tenant tenant, String fileName, byte[] content) {
+    var form =
+        new MultipartBody().file("uploadFiles", fileName, "application/octet-stream", content);
+    var response =
+        send(
+            request("/File/Upload?" + tenant.keyQuery())
+                .header("Content-Type", form.contentType())
+                .POST(form.publisher())
+                .build());
+    try {
+      var name = JSON.readTree(response.body()).get("uploadedFile");
+      if (name == null) {
+        throw new IllegalStateException("not uploaded: " + response.body());
+      }
+      return name.asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + response.body(), e);
+    }
+  }
+
   private static String createdId(HttpResponse<String> created) {
     try {
       return JSON.readTree(created.body()).get("Message").get("Id").asText();

@@ -1,0 +1,242 @@
+package dev.leadtrail.activity;
+
+import dev.leadtrail.config.LeadtrailConfig;
+import dev.leadtrail.error.FailureSummary;
+import dev.leadtrail.error.LeadtrailException;
+import dev.leadtrail.file.FileService;
+import dev.leadtrail.file.FileService.PreparedFile;
+import dev.leadtrail.outbound.OutboundFailure;
+import dev.leadtrail.storage.Database;
+import dev.leadtrail.user.UserId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fetches of URLs that File fields name with {@code ProcessFilesAsync} (contract section 8):
+ * each is a row committed in the same transaction as the write that named it, so a committed write
+ * always has its fetch and a rolled-back one never does. Every instance runs them: a fetch is
+ * claimed for a lease (on PostgreSQL skipping rows another instance holds), so each runs once at a
+ * time, and one whose instance died runs again when its lease runs out. A failed try is tried again
+ * after {@code files.fetch-first-retry-seconds}, each wait three times the one before, with jitter;
+ * after {@code files.fetch-tries} tries the fetch stays, failed, for {@code GetActivityDetails} to
+ * show. On SQLite the claims go through the one writer like every write; an idle poll is one read.
+ * Thread-safe.
+ */
+public final class FileFetches implements AutoCloseable {
+
+  /** The system's id in the change history, for the change that puts a fetched file in place. */
+  static final UserId SYSTEM = new UserId("00000000-0000-0000-0000-000000000000");
+
+  private static final Logger log = LoggerFactory.getLogger(FileFetches.class);
+  private static final Duration POLL = Duration.ofSeconds(1);
+  private static final int AT_ONCE = 8;
+  private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
+
+  private final Database database;
+  private final FileFetchRepository fetches;
+  private final FileService files;
+  private final Clock clock;
+  private final int tries;
+  private final Duration firstRetry;
+  private final Duration lease;
+  private final Counter stored;
+  private final Counter failed;
+  private final Semaphore slots = new Semaphore(AT_ONCE);
+  private final Semaphore wakeUp = new Semaphore(0);
+  private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
+  private volatile boolean closed;
+  private Thread poller;
+
+  private FileFetches(
+      Database database,
+      FileService files,
+      Clock clock,
+      LeadtrailConfig.Files config,
+      Duration lease,
+      MeterRegistry metrics) {
+    this.database = database;
+    this.fetches = new FileFetchRepository(database);
+    this.files = files;
+    this.clock = clock;
+    this.tries = config.fetchTries();
+    this.firstRetry = config.firstRetry();
+    this.lease = lease;
+    this.stored =
+        Counter.builder("leadtrail.files.fetches")
+            .tag("outcome", "stored")
+            .description("Asynchronous file fetches, by outcome")
+            .register(metrics);
+    this.failed =
+        Counter.builder("leadtrail.files.fetches")
+            .tag("outcome", "failed")
+            .description("Asynchronous file fetches, by outcome")
+            .register(metrics);
+  }
+
+  /** The fetch queue, not running yet; a fetch's lease outlasts the longest outbound request. */
+  public static FileFetches create(
+      Database database,
+      FileService files,
+      Clock clock,
+      LeadtrailConfig config,
+      MeterRegistry metrics) {
+    Duration lease = config.outbound().timeout().plus(LEASE_MARGIN);
+    return new FileFetches(database, files, clock, config.files(), lease, metrics);
+  }
+
+  /** Within the write that named the URLs: one fetch each. */
+  void addAll(Activity activity, List<FileFields.PendingFetch> pending, UserId by) {
+    Instant now = clock.instant();
+    pending.forEach(fetch -> fetches.add(activity, fetch, by, now));
+  }
+
+  /** Within the write that stored a fetch's file, or found it no longer wanted: it is done. */
+  void done(FileFetchRepository.Row row) {
+    fetches.remove(row.id());
+  }
+
+  /** After a write that added fetches has committed: look for them now rather than at the poll. */
+  void wake() {
+    if (wakeUp.availablePermits() == 0) {
+      wakeUp.release();
+    }
+  }
+
+  List<FileFetchRepository.Row> ofActivity(TypedActivity typed) {
+    var activity = typed.activity();
+    return database.read(() -> fetches.ofActivity(activity.orgId(), activity.id()));
+  }
+
+  /**
+   * Starts running due fetches; {@code apply} stores a fetched file in its field and removes the
+   * fetch, in one write.
+   */
+  void start(BiConsumer<FileFetchRepository.Row, PreparedFile> apply) {
+    poller = Thread.ofPlatform().name("leadtrail-file-fetches").daemon().start(() -> poll(apply));
+  }
+
+  private void poll(BiConsumer<FileFetchRepository.Row, PreparedFile> apply) {
+    while (!closed) {
+      int claimed = 0;
+      try {
+        claimed = claimAndRun(apply);
+      } catch (RuntimeException e) {
+        log.warn("File fetches could not be claimed: {}", FailureSummary.describe(e));
+      }
+      if (claimed == 0) {
+        try {
+          wakeUp.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+          wakeUp.drainPermits();
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  private int claimAndRun(BiConsumer<FileFetchRepository.Row, PreparedFile> apply) {
+    int free = slots.availablePermits();
+    Instant now = clock.instant();
+    if (free == 0 || !database.read(() -> fetches.anyDue(now))) {
+      return 0;
+    }
+    List<FileFetchRepository.Row> rows =
+        database.write(() -> fetches.claim(now, now.plus(lease), free));
+    for (FileFetchRepository.Row row : rows) {
+      slots.acquireUninterruptibly();
+      runs.execute(
+          () -> {
+            try {
+              run(row, apply);
+            } finally {
+              slots.release();
+            }
+          });
+    }
+    return rows.size();
+  }
+
+  private void run(
+      FileFetchRepository.Row row, BiConsumer<FileFetchRepository.Row, PreparedFile> apply) {
+    PreparedFile file;
+    try {
+      file =
+          files.fetchOrFail(
+              row.orgId(), row.requestedBy(), row.url(), row.eventCode(), row.schemaName());
+    } catch (OutboundFailure e) {
+      triedAndFailed(row, e.getMessage(), e.reason().isTransient());
+      return;
+    } catch (LeadtrailException e) {
+      triedAndFailed(row, e.getMessage(), false);
+      return;
+    }
+    try {
+      apply.accept(row, file);
+      stored.increment();
+    } catch (RuntimeException e) {
+      files.discard(file);
+      // Left claimed: it runs again when its lease runs out.
+      log.warn(
+          "A fetched file for activity {} could not be stored: {}",
+          row.activityId().value(),
+          FailureSummary.describe(e));
+    }
+  }
+
+  private void triedAndFailed(FileFetchRepository.Row row, String why, boolean mayRetry) {
+    if (mayRetry && row.tries() < tries) {
+      Instant at = clock.instant().plus(backoff(row.tries()));
+      database.write(
+          () -> {
+            fetches.retryLater(row.id(), at, why);
+            return null;
+          });
+      return;
+    }
+    database.write(
+        () -> {
+          fetches.fail(row.id(), why);
+          return null;
+        });
+    failed.increment();
+    log.warn(
+        "The file for field {} of activity {} could not be fetched after {} tries: {}",
+        row.schemaName(),
+        row.activityId().value(),
+        row.tries(),
+        why);
+  }
+
+  /** After the {@code n}th try: the first wait, three times longer each try, give or take 10%. */
+  private Duration backoff(int n) {
+    double wait = firstRetry.toMillis() * Math.pow(3, n - 1);
+    double jitter = 0.9 + ThreadLocalRandom.current().nextDouble() * 0.2;
+    return Duration.ofMillis((long) (wait * jitter));
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (poller != null) {
+      poller.interrupt();
+      try {
+        poller.join(TimeUnit.SECONDS.toMillis(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    runs.shutdownNow();
+  }
+}
