@@ -3,6 +3,7 @@ package dev.leadtrail;
 import dev.leadtrail.activity.ActivityEndpoints;
 import dev.leadtrail.activity.ActivityService;
 import dev.leadtrail.activity.ActivityUpdateService;
+import dev.leadtrail.activity.AttachmentService;
 import dev.leadtrail.activity.FileFetches;
 import dev.leadtrail.activitytype.ActivityTypeEndpoints;
 import dev.leadtrail.activitytype.ActivityTypeService;
@@ -51,6 +52,7 @@ public final class Leadtrail implements AutoCloseable {
   private final OutboundClient outbound;
   private final FileService files;
   private final FileFetches fileFetches;
+  private final AttachmentService attachments;
   private BucketRateLimiter rateLimiter;
   private HttpServer http;
   private ManagementServer management;
@@ -88,6 +90,7 @@ public final class Leadtrail implements AutoCloseable {
     this.activityUpdates =
         ActivityUpdateService.create(
             database, activityTypes, recentUsers, files, fileFetches, clock, metrics.registry());
+    this.attachments = new AttachmentService(database, activityTypes, files, clock);
   }
 
   /** Access has changed: callers and users held in memory are read again. */
@@ -133,7 +136,7 @@ public final class Leadtrail implements AutoCloseable {
                 new UserEndpoints(users),
                 new LeadEndpoints(leads),
                 new ActivityTypeEndpoints(activityTypes),
-                new ActivityEndpoints(activities, activityUpdates),
+                new ActivityEndpoints(activities, activityUpdates, attachments),
                 new FileEndpoints(files)),
             new CallerGate(auth.authenticator(), rateLimiter),
             database::isReady,

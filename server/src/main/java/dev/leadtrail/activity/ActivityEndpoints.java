@@ -5,6 +5,7 @@ import static dev.leadtrail.activity.ActivityViews.detailField;
 import static dev.leadtrail.activity.ActivityViews.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadtrail.activity.ActivityViews.AttachmentView;
 import dev.leadtrail.activity.ActivityViews.BulkResultView;
 import dev.leadtrail.activity.ActivityViews.BulkView;
 import dev.leadtrail.activity.ActivityViews.ChangeView;
@@ -37,10 +38,13 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
 
   private final ActivityService activities;
   private final ActivityUpdateService updates;
+  private final AttachmentService attachments;
 
-  public ActivityEndpoints(ActivityService activities, ActivityUpdateService updates) {
+  public ActivityEndpoints(
+      ActivityService activities, ActivityUpdateService updates, AttachmentService attachments) {
     this.activities = activities;
     this.updates = updates;
+    this.attachments = attachments;
   }
 
   @Override
@@ -52,7 +56,8 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
         ApiRoute.read(SERVICE + "CustomActivity/RetrieveByActivityEvent", this::ofType),
         ApiRoute.write(SERVICE + "CustomActivity/Update", this::update),
         ApiRoute.bulkWrite(SERVICE + "Bulk/CustomActivity/Update", this::bulkUpdate),
-        ApiRoute.read(SERVICE + "RetrieveActivityChange", this::history));
+        ApiRoute.read(SERVICE + "RetrieveActivityChange", this::history),
+        ApiRoute.write(SERVICE + "Attachment/Add", this::addAttachment));
   }
 
   void create(ApiCall<Caller> call) {
@@ -62,6 +67,11 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
         request.leadId() == null
             ? Success.withIdAndRelatedId(posted.id().value(), posted.leadId().value())
             : Success.withId(posted.id().value()));
+  }
+
+  void addAttachment(ApiCall<Caller> call) {
+    call.respond(
+        Success.withId(attachments.add(call.caller(), AttachmentDraft.from(call.objectBody()))));
   }
 
   void update(ApiCall<Caller> call) {
@@ -113,7 +123,8 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
     ActivityId id = ActivityId.parse(call.query("activityId").orElse(null), "activityId");
     TypedActivity stored = activities.details(call.caller().orgId(), id);
     Map<String, String> fileStatuses = activities.fileStatuses(stored);
-    TypedActivity typed = withFileUrlsIfAsked(call, stored);
+    boolean fileUrls = fileUrlsAsked(call);
+    TypedActivity typed = fileUrls ? stored.withFileUrls(call.baseUrl()) : stored;
     Activity activity = typed.activity();
     Map<String, String> values = new LinkedHashMap<>();
     values.put(SystemFields.NOTE, activity.note());
@@ -130,14 +141,25 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
                         fileStatuses.get(field.schemaName())))
             .toList();
     ActivityType type = typed.type();
-    call.respond(new DetailsView(activity.id().value(), type.name(), type.name(), fields));
+    List<AttachmentView> attached =
+        type.allowAttachments()
+            ? attachments.of(stored).stream()
+                .map(a -> AttachmentView.of(a, fileUrls ? call.baseUrl() : null))
+                .toList()
+            : null;
+    call.respond(
+        new DetailsView(activity.id().value(), type.name(), type.name(), fields, attached));
   }
 
   /** {@code getFileURL=true} (its name in any case, as clients spell it): files as their URLs. */
   private static TypedActivity withFileUrlsIfAsked(ApiCall<Caller> call, TypedActivity typed) {
-    boolean asked =
-        call.query("getFileURL").map(value -> value.strip().equalsIgnoreCase("true")).orElse(false);
-    return asked ? typed.withFileUrls(call.baseUrl()) : typed;
+    return fileUrlsAsked(call) ? typed.withFileUrls(call.baseUrl()) : typed;
+  }
+
+  private static boolean fileUrlsAsked(ApiCall<Caller> call) {
+    return call.query("getFileURL")
+        .map(value -> value.strip().equalsIgnoreCase("true"))
+        .orElse(false);
   }
 
   void ofType(ApiCall<Caller> call) {

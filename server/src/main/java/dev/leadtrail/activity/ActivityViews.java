@@ -7,6 +7,7 @@ import dev.leadtrail.activitytype.ActivityType;
 import dev.leadtrail.activitytype.FieldDefinition;
 import dev.leadtrail.activitytype.OptionSetJson;
 import dev.leadtrail.activitytype.SystemFields;
+import dev.leadtrail.file.FileService;
 import dev.leadtrail.http.ApiTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,11 +118,45 @@ final class ActivityViews {
       @JsonProperty("MaxFieldLength") Integer maxFieldLength,
       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("FileStatus") String fileStatus) {}
 
+  @JsonPropertyOrder({"ID", "Name", "DisplayName", "Fields", "Attachments"})
   record DetailsView(
       @JsonProperty("ID") String id,
       @JsonProperty("Name") String name,
       @JsonProperty("DisplayName") String displayName,
-      @JsonProperty("Fields") List<DetailFieldView> fields) {}
+      @JsonProperty("Fields") List<DetailFieldView> fields,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("Attachments")
+          List<AttachmentView> attachments) {}
+
+  @JsonPropertyOrder({
+    "Id",
+    "Name",
+    "Description",
+    "AttachmentFile",
+    "FileURL",
+    "CreatedOn",
+    "CreatedBy"
+  })
+  record AttachmentView(
+      @JsonProperty("Id") String id,
+      @JsonProperty("Name") String name,
+      @JsonProperty("Description") String description,
+      @JsonProperty("AttachmentFile") String attachmentFile,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("FileURL") String fileUrl,
+      @JsonProperty("CreatedOn") String createdOn,
+      @JsonProperty("CreatedBy") String createdBy) {
+
+    /** {@code baseUrl} is null unless the file's URL was asked for. */
+    static AttachmentView of(Attachment attachment, String baseUrl) {
+      return new AttachmentView(
+          attachment.id(),
+          attachment.name(),
+          attachment.description(),
+          attachment.fileName(),
+          baseUrl == null ? null : FileService.downloadUrl(baseUrl, attachment.fileName()),
+          ApiTime.format(attachment.createdAt()),
+          attachment.createdBy().value());
+    }
+  }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"RecordCount", "List"})
