@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--only",
       split = ",",
       description =
-          "Measure only these parts (sqlite, postgres, scale, peers); the figures go to"
+          "Measure only these parts (sqlite, postgres, scale, peers, files); the figures go to"
               + " bench/results/partial/ (not kept in git), and latest.* stays that of the last"
               + " full run.")
   private Set<Part> only = EnumSet.noneOf(Part.class);
@@ -97,7 +97,8 @@ public final class BenchCommand implements Callable<Integer> {
     SQLITE,
     POSTGRES,
     SCALE,
-    PEERS
+    PEERS,
+    FILES
   }
 
   private final List<Row> rows = new ArrayList<>();
@@ -152,6 +153,10 @@ public final class BenchCommand implements Callable<Integer> {
       keys.put("sqlite_rps_64_at_1m", row.load().requestsPerSecond());
     }
 
+    if (measures(Part.FILES)) {
+      measureFiles(sqlite(work.resolve("sqlite-files")), work, "sqlite");
+      measureFiles(postgres("leadtrail_bench_files"), work, "postgres");
+    }
     if (measures(Part.PEERS)) {
       Row echo = measureChild("http-ceiling", echoCommand(), work);
       Row wiremock = measureChild("wiremock", wiremockCommand(work), work);
@@ -184,6 +189,37 @@ public final class BenchCommand implements Callable<Integer> {
       keys.put(label + "_rps_" + row.connections(), row.load().requestsPerSecond());
       keys.put(label + "_p50_ms_" + row.connections(), row.load().p50Ms());
       keys.put(label + "_p99_ms_" + row.connections(), row.load().p99Ms());
+    }
+  }
+
+  /**
+   * Uploads of 1 MiB files, and asynchronous fetches of them, on a server that may fetch from this
+   * machine.
+   */
+  private void measureFiles(BenchStore store, Path work, String label) throws Exception {
+    store.prepare(1_000);
+    int port = freePort();
+    String url = "http://127.0.0.1:" + port;
+    List<String> command = new ArrayList<>(serverCommand(store, port));
+    command.add("--outbound.allow-hosts=127.0.0.1");
+    try (ChildProcess server =
+        ChildProcess.start(
+                label + "-files",
+                command,
+                Map.of("JAVA_OPTS", String.join(" ", serverJvmOptions)),
+                work.resolve(label + "-files.log"))
+            .awaitReady(url + "/health/ready")) {
+      var files = new FileBench(url, BenchStore.KEYS.accessKey(), BenchStore.KEYS.secretKey());
+      files.uploads(Math.min(warmup, 10));
+      double cpuBefore = server.cpuSeconds();
+      FileBench.Uploads uploads = files.uploads(seconds);
+      keys.put(label + "_upload_cpu_percent", (server.cpuSeconds() - cpuBefore) / seconds * 100);
+      List<Double> async = files.asyncFetches();
+      FileBench.put(keys, label, uploads, async);
+      keys.put(label + "_files_peak_rss_mb", server.peakRssMb());
+      System.out.printf(
+          "%s: %.1f uploads of 1 MiB a second (%.1f MiB/s), async URL to stored file p50 %.1f ms%n",
+          label, uploads.perSecond(), uploads.mibPerSecond(), FileBench.percentile(async, 0.5));
     }
   }
 

@@ -17,6 +17,7 @@ import dev.leadtrail.activity.ActivityViews.LeadActivitiesView;
 import dev.leadtrail.activity.ActivityViews.LeadActivityView;
 import dev.leadtrail.activity.ActivityViews.TypeActivitiesView;
 import dev.leadtrail.activitytype.ActivityType;
+import dev.leadtrail.activitytype.DataType;
 import dev.leadtrail.activitytype.SystemFields;
 import dev.leadtrail.http.ApiCall;
 import dev.leadtrail.http.ApiEndpoints;
@@ -138,7 +139,13 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
                     detailField(
                         field,
                         values.get(field.schemaName()),
-                        fileStatuses.get(field.schemaName())))
+                        fileStatuses.get(field.schemaName()),
+                        field.dataType() == DataType.CUSTOM_OBJECT
+                            ? ActivityViews.formProperties(
+                                field,
+                                stored.activity().fieldValues().get(field.schemaName()),
+                                fileUrls ? call.baseUrl() : null)
+                            : null))
             .toList();
     ActivityType type = typed.type();
     List<AttachmentView> attached =

@@ -2,7 +2,9 @@ package dev.leadtrail.activity;
 
 import dev.leadtrail.activitytype.ActivityType;
 import dev.leadtrail.activitytype.ActivityTypeService;
+import dev.leadtrail.activitytype.DataType;
 import dev.leadtrail.activitytype.FieldDefinition;
+import dev.leadtrail.activitytype.FieldDefinitionBuilder;
 import dev.leadtrail.activitytype.FieldValueChecker;
 import dev.leadtrail.activitytype.SystemFields;
 import dev.leadtrail.error.ErrorType;
@@ -60,18 +62,68 @@ final class ActivityFieldValues {
                               + " has no field "
                               + input.schemaName()
                               + "."));
-      if (input.value() == null) {
-        throw RuleViolationException.invalidInput(
-            field.schemaName(), "Value is missing; send an empty string to leave the field empty.");
-      }
       if (values.containsKey(field.schemaName())) {
         throw RuleViolationException.invalidInput(
             field.schemaName(), "The field is given more than once.");
+      }
+      if (field.dataType() == DataType.CUSTOM_OBJECT && input.fields() != null) {
+        values.put(
+            field.schemaName(), fieldSet(field, input.fields(), skipOptionCheck, activeUsers));
+        continue;
+      }
+      if (input.fields() != null) {
+        throw RuleViolationException.invalidInput(
+            field.schemaName(), "Only a custom field set (DataType CustomObject) takes Fields.");
+      }
+      if (input.value() == null) {
+        throw RuleViolationException.invalidInput(
+            field.schemaName(), "Value is missing; send an empty string to leave the field empty.");
       }
       values.put(
           field.schemaName(), checker.check(field, input.value(), skipOptionCheck, activeUsers));
     }
     return values;
+  }
+
+  /**
+   * The sub-values a write gives a custom field set, checked each by its own data type, as a JSON
+   * object ({@link CustomFieldSets}); "" where a sub-value is blank. Errors name the sub-field as
+   * {@code mx_Custom_4.mx_CustomObject_1}.
+   */
+  private String fieldSet(
+      FieldDefinition set,
+      List<FieldInput> inputs,
+      boolean skipOptionCheck,
+      FieldValueChecker.ActiveUsers activeUsers) {
+    Map<String, String> given = new LinkedHashMap<>();
+    for (FieldInput input : inputs) {
+      FieldDefinition sub =
+          set.subField(input.schemaName())
+              .orElseThrow(
+                  () ->
+                      new RuleViolationException(
+                          ErrorType.UNKNOWN_ATTRIBUTE,
+                          "Custom field set "
+                              + set.schemaName()
+                              + " has no field "
+                              + input.schemaName()
+                              + "."));
+      FieldDefinition named =
+          FieldDefinitionBuilder.builder(sub)
+              .schemaName(CustomFieldSets.qualified(set, sub))
+              .build();
+      if (input.value() == null) {
+        throw RuleViolationException.invalidInput(
+            named.schemaName(), "Value is missing; send an empty string to leave it empty.");
+      }
+      if (given.put(
+              sub.schemaName(), checker.check(named, input.value(), skipOptionCheck, activeUsers))
+          != null) {
+        throw RuleViolationException.invalidInput(
+            named.schemaName(), "The field is given more than once.");
+      }
+    }
+    return CustomFieldSets.write(given);
   }
 
   private Optional<UserId> activeUser(OrgId orgId, String idOrEmail) {

@@ -186,7 +186,8 @@ public final class ActivityService {
     Map<String, String> statuses = new LinkedHashMap<>();
     for (FileFetchRepository.Row fetch : fileFetches.ofActivity(typed)) {
       String status = fetch.failed() ? "Failed: " + fetch.lastError() : "Pending";
-      statuses.merge(fetch.schemaName(), status, (a, b) -> a.startsWith("Failed") ? a : b);
+      String field = FileFields.fieldOf(fetch.target());
+      statuses.merge(field, status, (a, b) -> a.startsWith("Failed") ? a : b);
     }
     return statuses;
   }

@@ -19,6 +19,7 @@ import dev.leadtrail.user.RecentUsers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -223,17 +224,15 @@ public final class ActivityUpdateService {
       return new FetchedDecision(Optional.empty());
     }
     Activity old = found.get().activity();
-    List<String> parts = FileFields.parts(old.fieldValues().getOrDefault(row.schemaName(), ""));
-    if (!parts.contains(row.url())) {
+    Instant now = clock.instant();
+    Optional<Map<String, String>> placed =
+        FileFields.placed(
+            old.fieldValues(), row.target(), row.url(), file.name(), FileFetches.SYSTEM_NAME, now);
+    if (placed.isEmpty()) {
       return new FetchedDecision(Optional.empty());
     }
-    String placed =
-        parts.stream()
-            .map(part -> part.equals(row.url()) ? file.name() : part)
-            .collect(Collectors.joining(","));
     ActivityType type = fieldValues.typeOf(found.get());
-    Activity changed =
-        old.apply(type, Map.of(row.schemaName(), placed), FileFetches.SYSTEM, clock.instant());
+    Activity changed = old.apply(type, placed.get(), FileFetches.SYSTEM, now);
     return new FetchedDecision(
         Optional.of(StoredChange.of(changed, old.version(), changes(old, changed))));
   }
@@ -260,7 +259,10 @@ public final class ActivityUpdateService {
             caller.orgId(), type, update.note(), update.fields(), update.skipOptionCheck());
     FileFields.Resolved files =
         fileFields.resolve(caller.orgId(), type, given, fetched, update.processFilesAsync());
-    Activity changed = old.apply(type, files.values(), caller.userId(), clock.instant());
+    Instant now = clock.instant();
+    Map<String, String> values =
+        CustomFieldSets.merged(type, old.fieldValues(), files.values(), caller.user().name(), now);
+    Activity changed = old.apply(type, values, caller.userId(), now);
     return new UpdateDecision(
         StoredChange.of(changed, old.version(), changes(old, changed)), files);
   }

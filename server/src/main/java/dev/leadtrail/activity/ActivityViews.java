@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.leadtrail.activitytype.ActivityType;
+import dev.leadtrail.activitytype.DataType;
 import dev.leadtrail.activitytype.FieldDefinition;
 import dev.leadtrail.activitytype.OptionSetJson;
 import dev.leadtrail.activitytype.SystemFields;
@@ -102,7 +103,8 @@ final class ActivityViews {
     "OptionSet",
     "IsMultiSelectDropdown",
     "MaxFieldLength",
-    "FileStatus"
+    "FileStatus",
+    "CustomObjectFormProperties"
   })
   record DetailFieldView(
       @JsonProperty("SchemaName") String schemaName,
@@ -116,7 +118,45 @@ final class ActivityViews {
       @JsonProperty("OptionSet") String optionSet,
       @JsonProperty("IsMultiSelectDropdown") boolean isMultiSelectDropdown,
       @JsonProperty("MaxFieldLength") Integer maxFieldLength,
-      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("FileStatus") String fileStatus) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("FileStatus") String fileStatus,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("CustomObjectFormProperties")
+          FormPropertiesView customObjectFormProperties) {}
+
+  /** How GetActivityDetails describes a custom field set's sub-fields and their values. */
+  record FormPropertiesView(@JsonProperty("FieldProperties") FieldPropertiesView fieldProperties) {}
+
+  record FieldPropertiesView(@JsonProperty("FormMetaData") List<FormMetaDataView> formMetaData) {}
+
+  @JsonPropertyOrder({"SchemaName", "DisplayName", "DataType", "IsMandatory", "Value", "FileURL"})
+  record FormMetaDataView(
+      @JsonProperty("SchemaName") String schemaName,
+      @JsonProperty("DisplayName") String displayName,
+      @JsonProperty("DataType") String dataType,
+      @JsonProperty("IsMandatory") boolean isMandatory,
+      @JsonProperty("Value") String value,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("FileURL") String fileUrl) {}
+
+  /**
+   * The sub-fields of a custom field set with their stored values; {@code baseUrl} (null unless
+   * file URLs were asked for) gives each File sub-value's URLs.
+   */
+  static FormPropertiesView formProperties(FieldDefinition set, String value, String baseUrl) {
+    Map<String, String> values = CustomFieldSets.read(value);
+    List<FormMetaDataView> subFields = new ArrayList<>();
+    for (FieldDefinition sub : set.subFields()) {
+      String subValue = values.getOrDefault(sub.schemaName(), "");
+      boolean urls = baseUrl != null && sub.dataType() == DataType.FILE && !subValue.isEmpty();
+      subFields.add(
+          new FormMetaDataView(
+              sub.schemaName(),
+              sub.displayName(),
+              sub.dataType().wireName(),
+              sub.mandatory(),
+              subValue,
+              urls ? TypedActivity.fileUrls(subValue, baseUrl) : null));
+    }
+    return new FormPropertiesView(new FieldPropertiesView(subFields));
+  }
 
   @JsonPropertyOrder({"ID", "Name", "DisplayName", "Fields", "Attachments"})
   record DetailsView(
@@ -239,7 +279,8 @@ final class ActivityViews {
     return row;
   }
 
-  static DetailFieldView detailField(FieldDefinition field, String value, String fileStatus) {
+  static DetailFieldView detailField(
+      FieldDefinition field, String value, String fileStatus, FormPropertiesView formProperties) {
     return new DetailFieldView(
         field.schemaName(),
         field.schemaName(),
@@ -252,6 +293,7 @@ final class ActivityViews {
         OptionSetJson.encode(field.options()),
         field.multiSelect(),
         field.maxFieldLength(),
-        fileStatus);
+        fileStatus,
+        formProperties);
   }
 }

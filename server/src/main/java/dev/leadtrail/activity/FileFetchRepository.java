@@ -14,13 +14,16 @@ import org.jdbi.v3.core.mapper.RowMapper;
  */
 final class FileFetchRepository {
 
-  /** One fetch: {@code tries} counts the claims so far. */
+  /**
+   * One fetch: {@code target} is the field it fills ({@link FileFields.PendingFetch}); {@code
+   * tries} counts the claims so far.
+   */
   record Row(
       String id,
       OrgId orgId,
       ActivityId activityId,
       int eventCode,
-      String schemaName,
+      String target,
       String url,
       UserId requestedBy,
       int tries,
@@ -104,7 +107,7 @@ final class FileFetchRepository {
         .bind("orgId", activity.orgId().value())
         .bind("activityId", activity.id().value())
         .bind("eventCode", activity.eventCode())
-        .bind("schemaName", fetch.schemaName())
+        .bind("schemaName", fetch.target())
         .bind("url", fetch.url())
         .bind("requestedBy", by.value())
         .bind("now", now.toEpochMilli())

@@ -39,6 +39,9 @@ public final class FileFetches implements AutoCloseable {
   /** The system's id in the change history, for the change that puts a fetched file in place. */
   static final UserId SYSTEM = new UserId("00000000-0000-0000-0000-000000000000");
 
+  /** The system's name, as a custom field set's {@code ModifiedByName} shows it. */
+  static final String SYSTEM_NAME = "System";
+
   private static final Logger log = LoggerFactory.getLogger(FileFetches.class);
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final int AT_ONCE = 8;
@@ -174,7 +177,7 @@ public final class FileFetches implements AutoCloseable {
     try {
       file =
           files.fetchOrFail(
-              row.orgId(), row.requestedBy(), row.url(), row.eventCode(), row.schemaName());
+              row.orgId(), row.requestedBy(), row.url(), row.eventCode(), row.target());
     } catch (OutboundFailure e) {
       triedAndFailed(row, e.getMessage(), e.reason().isTransient());
       return;
@@ -213,7 +216,7 @@ public final class FileFetches implements AutoCloseable {
     failed.increment();
     log.warn(
         "The file for field {} of activity {} could not be fetched after {} tries: {}",
-        row.schemaName(),
+        row.target(),
         row.activityId().value(),
         row.tries(),
         why);

@@ -8,15 +8,19 @@ import dev.leadtrail.error.Echo;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.file.FileService;
 import dev.leadtrail.file.FileService.PreparedFile;
+import dev.leadtrail.http.ApiTime;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.user.UserId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The File fields of an activity write (contract section 8). A File value holds stored names, which
@@ -32,8 +36,11 @@ final class FileFields {
     static final Fetched NONE = new Fetched(Map.of());
   }
 
-  /** A URL a File field holds until its file is fetched. */
-  record PendingFetch(String schemaName, String url) {}
+  /**
+   * A URL a File field holds until its file is fetched; {@code target} names the field, or the
+   * sub-field of a custom field set as {@code mx_Custom_4.mx_CustomObject_1}.
+   */
+  record PendingFetch(String target, String url) {}
 
   /** Checked values with fetched URLs replaced by stored names; the files and fetches to store. */
   record Resolved(
@@ -96,46 +103,78 @@ final class FileFields {
    */
   Resolved resolve(
       OrgId orgId, ActivityType type, Map<String, String> checked, Fetched fetched, boolean async) {
+    var resolution = new Resolution(fetched, async);
     Map<String, String> values = new LinkedHashMap<>(checked);
-    Map<String, PreparedFile> newFiles = new LinkedHashMap<>();
-    List<PendingFetch> fetches = new ArrayList<>();
-    Map<String, Set<String>> namesByField = new LinkedHashMap<>();
     for (FieldDefinition field : type.fields()) {
       String value = checked.get(field.schemaName());
-      if (field.dataType() != DataType.FILE || value == null || value.isEmpty()) {
+      if (value == null || value.isEmpty()) {
         continue;
       }
+      if (field.dataType() == DataType.FILE) {
+        values.put(field.schemaName(), resolution.resolve(field.schemaName(), value));
+      } else if (field.dataType() == DataType.CUSTOM_OBJECT) {
+        Map<String, String> subValues = new LinkedHashMap<>(CustomFieldSets.read(value));
+        for (FieldDefinition sub : field.subFields()) {
+          String subValue = subValues.get(sub.schemaName());
+          if (sub.dataType() == DataType.FILE && subValue != null && !subValue.isEmpty()) {
+            subValues.put(
+                sub.schemaName(),
+                resolution.resolve(CustomFieldSets.qualified(field, sub), subValue));
+          }
+        }
+        values.put(field.schemaName(), CustomFieldSets.write(subValues));
+      }
+    }
+    requireStored(orgId, resolution.namesByTarget);
+    return new Resolved(
+        values, List.copyOf(resolution.newFiles.values()), List.copyOf(resolution.fetches));
+  }
+
+  /** What resolving one write's File values found. Not thread-safe: one per write. */
+  private static final class Resolution {
+
+    private final Fetched fetched;
+    private final boolean async;
+    private final Map<String, PreparedFile> newFiles = new LinkedHashMap<>();
+    private final List<PendingFetch> fetches = new ArrayList<>();
+    private final Map<String, Set<String>> namesByTarget = new LinkedHashMap<>();
+
+    Resolution(Fetched fetched, boolean async) {
+      this.fetched = fetched;
+      this.async = async;
+    }
+
+    /** One File value, each URL replaced by its fetched file's name or left for a fetch. */
+    String resolve(String target, String value) {
       List<String> resolved = new ArrayList<>();
       for (String part : parts(value)) {
         if (!FieldValueChecker.isFileUrl(part)) {
-          namesByField.computeIfAbsent(field.schemaName(), k -> new LinkedHashSet<>()).add(part);
+          namesByTarget.computeIfAbsent(target, k -> new LinkedHashSet<>()).add(part);
           resolved.add(part);
         } else if (fetched.byUrl().containsKey(part)) {
           PreparedFile file = fetched.byUrl().get(part);
           newFiles.put(file.name(), file);
           resolved.add(file.name());
         } else if (async) {
-          fetches.add(new PendingFetch(field.schemaName(), part));
+          fetches.add(new PendingFetch(target, part));
           resolved.add(part);
         } else {
           throw RuleViolationException.invalidInput(
-              field.schemaName(), "The file at " + Echo.quoted(part) + " was not fetched.");
+              target, "The file at " + Echo.quoted(part) + " was not fetched.");
         }
       }
-      values.put(field.schemaName(), String.join(",", resolved));
+      return String.join(",", resolved);
     }
-    requireStored(orgId, namesByField);
-    return new Resolved(values, List.copyOf(newFiles.values()), List.copyOf(fetches));
   }
 
-  private void requireStored(OrgId orgId, Map<String, Set<String>> namesByField) {
-    if (namesByField.isEmpty()) {
+  private void requireStored(OrgId orgId, Map<String, Set<String>> namesByTarget) {
+    if (namesByTarget.isEmpty()) {
       return;
     }
     Set<String> all = new LinkedHashSet<>();
-    namesByField.values().forEach(all::addAll);
+    namesByTarget.values().forEach(all::addAll);
     Set<String> present = files.present(orgId, all);
-    namesByField.forEach(
+    namesByTarget.forEach(
         (schemaName, names) -> {
           for (String name : names) {
             if (!present.contains(name)) {
@@ -158,6 +197,52 @@ final class FileFields {
         files.discard(file);
       }
     }
+  }
+
+  /** The field a fetch's target names: the set, for a sub-field of a custom field set. */
+  static String fieldOf(String target) {
+    int dot = target.indexOf('.');
+    return dot < 0 ? target : target.substring(0, dot);
+  }
+
+  /**
+   * The value of the field {@code target} names, with {@code url} replaced by the fetched file's
+   * {@code name} (a custom field set stamped as changed by {@code byName} at {@code now}); empty
+   * when the field no longer holds the URL.
+   */
+  static Optional<Map<String, String>> placed(
+      Map<String, String> values,
+      String target,
+      String url,
+      String name,
+      String byName,
+      Instant now) {
+    String field = fieldOf(target);
+    String current = values.getOrDefault(field, "");
+    if (field.equals(target)) {
+      return replaced(current, url, name).map(value -> Map.of(field, value));
+    }
+    Map<String, String> set = new LinkedHashMap<>(CustomFieldSets.read(current));
+    String sub = target.substring(field.length() + 1);
+    Optional<String> value = replaced(set.getOrDefault(sub, ""), url, name);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    set.put(sub, value.get());
+    set.put(CustomFieldSets.MODIFIED_BY_NAME, byName);
+    set.put(CustomFieldSets.MODIFIED_ON, ApiTime.format(now));
+    return Optional.of(Map.of(field, CustomFieldSets.write(set)));
+  }
+
+  private static Optional<String> replaced(String value, String url, String name) {
+    List<String> parts = parts(value);
+    if (!parts.contains(url)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        parts.stream()
+            .map(part -> part.equals(url) ? name : part)
+            .collect(Collectors.joining(",")));
   }
 
   static List<String> parts(String value) {

@@ -17,11 +17,18 @@ final class RequestParts {
 
   private RequestParts() {}
 
-  /** The Fields of an activity write: absent or null is none; each entry an object. */
+  /**
+   * The Fields of an activity write: absent or null is none; each entry an object, which for a
+   * custom field set holds the set's own Fields (one level deep).
+   */
   static List<FieldInput> fields(JsonNode node) {
     if (node == null || node.isNull()) {
       return List.of();
     }
+    return fields(node, true);
+  }
+
+  private static List<FieldInput> fields(JsonNode node, boolean mayNest) {
     List<FieldInput> fields = new ArrayList<>();
     for (JsonNode element : JsonValues.array(node, "Fields")) {
       ObjectNode field = JsonValues.object(element, "Each field");
@@ -30,7 +37,16 @@ final class RequestParts {
         throw RuleViolationException.invalidInput("SchemaName", "Each field needs a SchemaName.");
       }
       String name = schemaName.strip();
-      fields.add(new FieldInput(name, JsonValues.scalarText(field.get("Value"), name)));
+      JsonNode nested = field.get("Fields");
+      List<FieldInput> subFields = null;
+      if (nested != null && !nested.isNull()) {
+        if (!mayNest) {
+          throw RuleViolationException.invalidInput(
+              name, "A field of a custom field set holds no Fields of its own.");
+        }
+        subFields = fields(nested, false);
+      }
+      fields.add(new FieldInput(name, JsonValues.scalarText(field.get("Value"), name), subFields));
     }
     return fields;
   }

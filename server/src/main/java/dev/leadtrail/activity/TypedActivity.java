@@ -21,26 +21,38 @@ public record TypedActivity(Activity activity, ActivityType type) {
     Map<String, String> values = new HashMap<>(activity.fieldValues());
     for (FieldDefinition field : type.fields()) {
       String value = values.get(field.schemaName());
-      if (field.dataType() == DataType.FILE && value != null && !value.isEmpty()) {
-        values.put(
-            field.schemaName(),
-            FileFields.parts(value).stream()
-                .map(
-                    part ->
-                        FileNames.isStoredName(part)
-                            ? FileService.downloadUrl(baseUrl, part)
-                            : part)
-                .collect(Collectors.joining(",")));
+      if (value == null || value.isEmpty()) {
+        continue;
+      }
+      if (field.dataType() == DataType.FILE) {
+        values.put(field.schemaName(), fileUrls(value, baseUrl));
+      } else if (field.dataType() == DataType.CUSTOM_OBJECT) {
+        Map<String, String> set = new LinkedHashMap<>(CustomFieldSets.read(value));
+        for (FieldDefinition sub : field.subFields()) {
+          if (sub.dataType() == DataType.FILE && set.containsKey(sub.schemaName())) {
+            set.put(sub.schemaName(), fileUrls(set.get(sub.schemaName()), baseUrl));
+          }
+        }
+        values.put(field.schemaName(), CustomFieldSets.write(set));
       }
     }
     return new TypedActivity(activity.with().fieldValues(values).build(), type);
   }
 
-  /** Whether a File field holds a URL: only then may a fetch of it be pending or failed. */
+  /** Each stored name of a File value as its download URL. */
+  static String fileUrls(String value, String baseUrl) {
+    return FileFields.parts(value).stream()
+        .map(part -> FileNames.isStoredName(part) ? FileService.downloadUrl(baseUrl, part) : part)
+        .collect(Collectors.joining(","));
+  }
+
+  /** Whether a File field or set holds a URL: only then may a fetch of it be pending or failed. */
   boolean holdsFileUrls() {
     for (FieldDefinition field : type.fields()) {
       String value = activity.fieldValues().get(field.schemaName());
-      if (field.dataType() == DataType.FILE && value != null && value.contains("://")) {
+      boolean holdsFiles =
+          field.dataType() == DataType.FILE || field.dataType() == DataType.CUSTOM_OBJECT;
+      if (holdsFiles && value != null && value.contains("://")) {
         return true;
       }
     }

@@ -61,27 +61,28 @@ public record ActivityTypeDraft(
     List<FieldDraft> drafts = new ArrayList<>();
     for (JsonNode element : JsonValues.array(node, "Fields")) {
       ObjectNode field = JsonValues.object(element, "Each field");
-      drafts.add(
-          FieldDraftBuilder.builder()
-              .schemaName(JsonValues.scalarText(field.get("SchemaName"), "SchemaName"))
-              .displayName(
-                  JsonValues.scalarText(
-                      field.get("DisplayName"),
-                      "DisplayName",
-                      FieldDefinition.MAX_DISPLAY_NAME_LENGTH))
-              .dataType(JsonValues.scalarText(field.get("DataType"), "DataType"))
-              .mandatory(JsonValues.optionalBoolean(field.get("IsMandatory"), "IsMandatory"))
-              .showInForm(JsonValues.optionalBoolean(field.get("ShowInForm"), "ShowInForm"))
-              .sequence(JsonValues.optionalInteger(field.get("Sequence"), "Sequence"))
-              .options(options(field.get("OptionSet")))
-              .multiSelect(
-                  JsonValues.optionalBoolean(
-                      field.get("IsMultiSelectDropdown"), "IsMultiSelectDropdown"))
-              .maxFieldLength(
-                  JsonValues.optionalInteger(field.get("MaxFieldLength"), "MaxFieldLength"))
-              .build());
+      drafts.add(fieldDraft(field));
     }
     return drafts;
+  }
+
+  /** A field, with the sub-fields of a custom field set in its own {@code Fields}. */
+  private static FieldDraft fieldDraft(ObjectNode field) {
+    return FieldDraftBuilder.builder()
+        .schemaName(JsonValues.scalarText(field.get("SchemaName"), "SchemaName"))
+        .displayName(
+            JsonValues.scalarText(
+                field.get("DisplayName"), "DisplayName", FieldDefinition.MAX_DISPLAY_NAME_LENGTH))
+        .dataType(JsonValues.scalarText(field.get("DataType"), "DataType"))
+        .mandatory(JsonValues.optionalBoolean(field.get("IsMandatory"), "IsMandatory"))
+        .showInForm(JsonValues.optionalBoolean(field.get("ShowInForm"), "ShowInForm"))
+        .sequence(JsonValues.optionalInteger(field.get("Sequence"), "Sequence"))
+        .options(options(field.get("OptionSet")))
+        .multiSelect(
+            JsonValues.optionalBoolean(field.get("IsMultiSelectDropdown"), "IsMultiSelectDropdown"))
+        .maxFieldLength(JsonValues.optionalInteger(field.get("MaxFieldLength"), "MaxFieldLength"))
+        .subFields(fieldDrafts(field.get("Fields")))
+        .build();
   }
 
   /** OptionSet travels as a JSON-encoded string; an array is taken too. */

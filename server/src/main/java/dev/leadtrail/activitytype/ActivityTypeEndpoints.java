@@ -1,5 +1,6 @@
 package dev.leadtrail.activitytype;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,7 +49,9 @@ public final class ActivityTypeEndpoints implements ApiEndpoints<Caller> {
       @JsonProperty("Sequence") int sequence,
       @JsonProperty("OptionSet") String optionSet,
       @JsonProperty("IsMultiSelectDropdown") boolean isMultiSelectDropdown,
-      @JsonProperty("MaxFieldLength") Integer maxFieldLength) {
+      @JsonProperty("MaxFieldLength") Integer maxFieldLength,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonProperty("Fields")
+          List<FieldView> subFields) {
 
     static FieldView of(FieldDefinition field) {
       return new FieldView(
@@ -60,7 +63,8 @@ public final class ActivityTypeEndpoints implements ApiEndpoints<Caller> {
           field.sequence(),
           OptionSetJson.encode(field.options()),
           field.multiSelect(),
-          field.maxFieldLength());
+          field.maxFieldLength(),
+          field.subFields().stream().map(FieldView::of).toList());
     }
   }
 

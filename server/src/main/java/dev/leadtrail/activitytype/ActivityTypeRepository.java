@@ -62,15 +62,15 @@ final class ActivityTypeRepository {
       """
       INSERT INTO activity_fields (org_id, type_id, schema_name, display_name, data_type, mandatory,
                                    show_in_form, sequence, options, multi_select, max_field_length,
-                                   removed)
+                                   sub_fields, removed)
       VALUES (:orgId, :typeId, :schemaName, :displayName, :dataType, :mandatory, :showInForm,
-              :sequence, :options, :multiSelect, :maxFieldLength, :removed)
+              :sequence, :options, :multiSelect, :maxFieldLength, :subFields, :removed)
       ON CONFLICT (org_id, type_id, schema_name) DO UPDATE
          SET display_name = excluded.display_name, data_type = excluded.data_type,
              mandatory = excluded.mandatory, show_in_form = excluded.show_in_form,
              sequence = excluded.sequence, options = excluded.options,
              multi_select = excluded.multi_select, max_field_length = excluded.max_field_length,
-             removed = excluded.removed\
+             sub_fields = excluded.sub_fields, removed = excluded.removed\
       """;
 
   private static final String FIND_BY_CODE =
@@ -89,7 +89,7 @@ final class ActivityTypeRepository {
   private static final String FIELDS =
       """
       SELECT f.type_id, f.schema_name, f.display_name, f.data_type, f.mandatory, f.show_in_form,
-             f.sequence, f.options, f.multi_select, f.max_field_length
+             f.sequence, f.options, f.multi_select, f.max_field_length, f.sub_fields
         FROM activity_fields f
        WHERE f.org_id = :orgId AND f.removed = :removed\
       """;
@@ -110,6 +110,7 @@ final class ActivityTypeRepository {
       @JsonProperty("Order") int order) {}
 
   private static final TypeReference<List<StoredOption>> OPTIONS = new TypeReference<>() {};
+  private static final TypeReference<List<StoredSubField>> SUB_FIELDS = new TypeReference<>() {};
 
   /** A type with the version its row is at: it grows with every change to the type. */
   record StoredType(ActivityType type, long version) {}
@@ -183,6 +184,7 @@ final class ActivityTypeRepository {
           .bind("options", optionsJson(field.options()))
           .bind("multiSelect", field.multiSelect())
           .bind("maxFieldLength", field.maxFieldLength())
+          .bind("subFields", subFieldsJson(field.subFields()))
           .bind("removed", false)
           .execute();
     }
@@ -275,6 +277,13 @@ final class ActivityTypeRepository {
   private static FieldDefinition field(ResultSet rs) throws SQLException {
     int maxLength = rs.getInt("max_field_length");
     Integer maxFieldLength = rs.wasNull() ? null : maxLength;
+    return fieldBuilder(rs, maxFieldLength)
+        .subFields(subFields(rs.getString("sub_fields")))
+        .build();
+  }
+
+  private static FieldDefinitionBuilder fieldBuilder(ResultSet rs, Integer maxFieldLength)
+      throws SQLException {
     return FieldDefinitionBuilder.builder()
         .schemaName(rs.getString("schema_name"))
         .displayName(rs.getString("display_name"))
@@ -284,8 +293,72 @@ final class ActivityTypeRepository {
         .sequence(rs.getInt("sequence"))
         .options(options(rs.getString("options")))
         .multiSelect(rs.getBoolean("multi_select"))
-        .maxFieldLength(maxFieldLength)
-        .build();
+        .maxFieldLength(maxFieldLength);
+  }
+
+  /** The sub-fields of a custom field set, as their column holds them. */
+  private record StoredSubField(
+      String schemaName,
+      String displayName,
+      String dataType,
+      boolean mandatory,
+      int sequence,
+      List<StoredOption> options,
+      boolean multiSelect,
+      Integer maxFieldLength) {}
+
+  private static String subFieldsJson(List<FieldDefinition> subFields) {
+    try {
+      return JSON.writeValueAsString(
+          subFields.stream()
+              .map(
+                  f ->
+                      new StoredSubField(
+                          f.schemaName(),
+                          f.displayName(),
+                          f.dataType().wireName(),
+                          f.mandatory(),
+                          f.sequence(),
+                          f.options().stream()
+                              .map(
+                                  o ->
+                                      new StoredOption(
+                                          o.value(), o.text(), o.isDefault(), o.order()))
+                              .toList(),
+                          f.multiSelect(),
+                          f.maxFieldLength()))
+              .toList());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("sub-fields could not be written as JSON", e);
+    }
+  }
+
+  private static List<FieldDefinition> subFields(String json) {
+    try {
+      return JSON.readValue(json, SUB_FIELDS).stream()
+          .map(
+              f ->
+                  FieldDefinitionBuilder.builder()
+                      .schemaName(f.schemaName())
+                      .displayName(f.displayName())
+                      .dataType(DataType.named(f.dataType()).orElseThrow())
+                      .mandatory(f.mandatory())
+                      .showInForm(true)
+                      .sequence(f.sequence())
+                      .options(
+                          f.options().stream()
+                              .map(
+                                  o ->
+                                      new DropdownOption(
+                                          o.value(), o.text(), o.isDefault(), o.order()))
+                              .toList())
+                      .multiSelect(f.multiSelect())
+                      .maxFieldLength(f.maxFieldLength())
+                      .build())
+          .toList();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored sub-fields are not a JSON array", e);
+    }
   }
 
   private static String optionsJson(List<DropdownOption> options) {

@@ -23,6 +23,8 @@ public final class ActivityTypeService {
 
   private static final Pattern CUSTOM_FIELD =
       Pattern.compile("mx_Custom_([1-9][0-9]?)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SUB_FIELD =
+      Pattern.compile("mx_CustomObject_([1-9][0-9]?)", Pattern.CASE_INSENSITIVE);
   private static final int MAX_NAME_LENGTH = 100;
 
   private static final int TYPES_HELD = 10_000;
@@ -198,10 +200,15 @@ public final class ActivityTypeService {
   }
 
   private List<FieldDefinition> definitions(List<FieldDraft> drafts) {
+    return definitions(drafts, null);
+  }
+
+  /** The fields of a type, or ({@code set} not null) the sub-fields of a custom field set. */
+  private static List<FieldDefinition> definitions(List<FieldDraft> drafts, String set) {
     List<FieldDefinition> fields = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (FieldDraft draft : drafts) {
-      FieldDefinition field = definition(draft, fields.size() + 1);
+      FieldDefinition field = definition(draft, fields.size() + 1, set);
       if (!seen.add(field.schemaName())) {
         throw RuleViolationException.invalidInput(
             "SchemaName", field.schemaName() + " is defined more than once.");
@@ -211,8 +218,9 @@ public final class ActivityTypeService {
     return fields;
   }
 
-  private static FieldDefinition definition(FieldDraft draft, int position) {
-    String schemaName = customSchemaName(draft.schemaName());
+  private static FieldDefinition definition(FieldDraft draft, int position, String set) {
+    String schemaName =
+        set == null ? customSchemaName(draft.schemaName()) : subFieldName(set, draft.schemaName());
     if (draft.dataType() == null) {
       throw RuleViolationException.invalidInput("DataType", schemaName + " needs a data type.");
     }
@@ -223,6 +231,7 @@ public final class ActivityTypeService {
                     RuleViolationException.invalidInput(
                         "DataType",
                         "Unknown data type " + draft.dataType() + " for " + schemaName + "."));
+    List<FieldDefinition> subFields = subFields(draft, dataType, schemaName, set);
     Set<String> optionValues = new HashSet<>();
     for (DropdownOption option : draft.options()) {
       if (option.value().isBlank() || !optionValues.add(option.value().toLowerCase(Locale.ROOT))) {
@@ -243,7 +252,46 @@ public final class ActivityTypeService {
         .options(dataType.isDropdown() ? draft.options() : List.of())
         .multiSelect(dataType.isDropdown() && orElse(draft.multiSelect(), false))
         .maxFieldLength(maxFieldLength(dataType, draft.maxFieldLength(), schemaName))
+        .subFields(subFields)
         .build();
+  }
+
+  /**
+   * The sub-fields of a custom field set: one level only, named mx_CustomObject_1 to
+   * mx_CustomObject_50, of any data type but another set.
+   */
+  private static List<FieldDefinition> subFields(
+      FieldDraft draft, DataType dataType, String schemaName, String set) {
+    if (dataType != DataType.CUSTOM_OBJECT) {
+      if (draft.subFields() != null && !draft.subFields().isEmpty()) {
+        throw RuleViolationException.invalidInput(
+            "Fields", schemaName + " is not a custom field set (DataType CustomObject).");
+      }
+      return List.of();
+    }
+    if (set != null) {
+      throw RuleViolationException.invalidInput(
+          "DataType", "A custom field set cannot hold another, as " + schemaName + " would.");
+    }
+    if (draft.subFields() == null || draft.subFields().isEmpty()) {
+      throw RuleViolationException.invalidInput(
+          "Fields", "The custom field set " + schemaName + " needs at least one field.");
+    }
+    return definitions(draft.subFields(), schemaName);
+  }
+
+  private static String subFieldName(String set, String schemaName) {
+    Matcher matcher = SUB_FIELD.matcher(schemaName == null ? "" : schemaName.strip());
+    if (!matcher.matches() || Integer.parseInt(matcher.group(1)) > ActivityType.MAX_CUSTOM_FIELDS) {
+      throw RuleViolationException.invalidInput(
+          "SchemaName",
+          "The fields of "
+              + set
+              + " are named mx_CustomObject_1 to mx_CustomObject_50, not "
+              + schemaName
+              + ".");
+    }
+    return "mx_CustomObject_" + matcher.group(1);
   }
 
   private static Integer maxFieldLength(DataType dataType, Integer requested, String schemaName) {

@@ -17,7 +17,9 @@ public enum DataType {
   PHONE("Phone"),
   URL("Url"),
   ACTIVE_USERS("ActiveUsers"),
-  FILE("File");
+  FILE("File"),
+  /** A custom field set: its value is a JSON object of its sub-fields' values. */
+  CUSTOM_OBJECT("CustomObject");
 
   private final String wireName;
 

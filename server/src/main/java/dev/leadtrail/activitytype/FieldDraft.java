@@ -17,9 +17,11 @@ public record FieldDraft(
     Integer sequence,
     List<DropdownOption> options,
     Boolean multiSelect,
-    Integer maxFieldLength) {
+    Integer maxFieldLength,
+    List<FieldDraft> subFields) {
 
   public FieldDraft {
     options = options == null ? List.of() : List.copyOf(options);
+    subFields = subFields == null ? null : List.copyOf(subFields);
   }
 }

@@ -77,6 +77,9 @@ public final class FieldValueChecker {
       case URL -> url(field, value);
       case ACTIVE_USERS -> activeUser(field, value, users);
       case FILE -> files(field, value);
+      case CUSTOM_OBJECT ->
+          throw invalid(
+              field, "A custom field set takes its values in Fields: [{SchemaName, Value}].");
     };
   }
 

@@ -37,6 +37,12 @@ public final class DemoOrganisation {
       new ActivityId("093d5c54-6009-48d4-840e-84fd12e8d63a");
   public static final String LEAD_EMAIL = "jane.sample@example.com";
 
+  /** A type with both kinds of file field, and an activity of it to try them on. */
+  public static final int DOCUMENT_EVENT_CODE = 314;
+
+  public static final ActivityId DOCUMENT_ACTIVITY_ID =
+      new ActivityId("5f0c1a7e-2d4b-4e8a-9c3f-7b6d5e4a3c21");
+
   private DemoOrganisation() {}
 
   /** Creates whatever part of the demo organisation is missing; does nothing when all is there. */
@@ -60,6 +66,10 @@ public final class DemoOrganisation {
         .noneMatch(t -> t.eventCode() == EVENT_CODE)) {
       leadtrail.activityTypes().create(caller, salesCall(), EVENT_CODE);
     }
+    if (leadtrail.activityTypes().list(ORG_ID).stream()
+        .noneMatch(t -> t.eventCode() == DOCUMENT_EVENT_CODE)) {
+      leadtrail.activityTypes().create(caller, documentReview(), DOCUMENT_EVENT_CODE);
+    }
     LeadId lead =
         leadtrail
             .leads()
@@ -78,6 +88,45 @@ public final class DemoOrganisation {
     if (leadtrail.activities().find(ORG_ID, ACTIVITY_ID).isEmpty()) {
       leadtrail.activities().post(caller, firstCall(lead));
     }
+    if (leadtrail.activities().find(ORG_ID, DOCUMENT_ACTIVITY_ID).isEmpty()) {
+      leadtrail.activities().post(caller, firstReview(lead));
+    }
+  }
+
+  /**
+   * Type 314: a plain File field, and a custom field set whose first sub-field is a File, the way
+   * LeadSquared recommends keeping files.
+   */
+  public static ActivityTypeDraft documentReview() {
+    FieldDraft documents =
+        FieldDraftBuilder.builder(field(3, "Documents", "CustomObject"))
+            .subFields(
+                List.of(
+                    subField(field(1, "Scan", "File")),
+                    subField(
+                        dropdown(2, "Review Status", false, "Pending", "Approved", "Rejected"))))
+            .build();
+    return ActivityTypeDraftBuilder.builder()
+        .name("Document Review")
+        .score(5)
+        .description("A document a lead sent, and how its review went")
+        .direction(0)
+        .trackLocation(false)
+        .allowAttachments(true)
+        .showInActivityGrid(true)
+        .canDeleteActivity(true)
+        .active(true)
+        .fields(
+            List.of(
+                field(1, "Reviewed Document", "File"), field(2, "Review Notes", "Text"), documents))
+        .build();
+  }
+
+  /** A field draft as a sub-field of a custom field set: mx_CustomObject_N for mx_Custom_N. */
+  private static FieldDraft subField(FieldDraft field) {
+    return FieldDraftBuilder.builder(field)
+        .schemaName(field.schemaName().replace("mx_Custom_", "mx_CustomObject_"))
+        .build();
   }
 
   /**
@@ -145,6 +194,18 @@ public final class DemoOrganisation {
         .sequence(number)
         .options(optionList)
         .multiSelect(multiSelect)
+        .build();
+  }
+
+  private static NewActivity firstReview(LeadId lead) {
+    return NewActivityBuilder.builder()
+        .id(DOCUMENT_ACTIVITY_ID)
+        .leadId(lead)
+        .leadAttributes(List.of())
+        .eventCode(DOCUMENT_EVENT_CODE)
+        .note("Jane's documents, to review")
+        .fields(List.of(new FieldInput("mx_Custom_2", "Waiting for the scan")))
+        .skipOptionCheck(false)
         .build();
   }
 

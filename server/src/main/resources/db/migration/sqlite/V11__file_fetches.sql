@@ -2,6 +2,7 @@
 -- that named it. A row is claimed by one instance at a time (claimed_until, a lease that a dead
 -- instance lets run out), tried again after a failure at next_try_at, and removed once its file is
 -- stored in the field. After its last try it stays, failed, for GetActivityDetails to show.
+-- schema_name is the File field, or the sub-field of a custom field set as mx_Custom_4.mx_CustomObject_1.
 
 CREATE TABLE file_fetches (
     id            TEXT    NOT NULL PRIMARY KEY,

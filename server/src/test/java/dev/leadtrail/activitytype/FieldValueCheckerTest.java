@@ -34,7 +34,16 @@ class FieldValueCheckerTest {
     var optionList =
         options.stream().map(v -> new DropdownOption(v, v, false, options.indexOf(v))).toList();
     return new FieldDefinition(
-        "mx_Custom_7", "Field", type, false, true, 1, optionList, multiSelect, maxLength);
+        "mx_Custom_7",
+        "Field",
+        type,
+        false,
+        true,
+        1,
+        optionList,
+        multiSelect,
+        maxLength,
+        List.of());
   }
 
   private String check(FieldDefinition field, String raw) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadtrail.testing.ApiTestCase;
+import dev.leadtrail.testing.MultipartBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -77,5 +78,61 @@ abstract class SeedSampleApiTest extends ApiTestCase {
         .extracting(c -> c.get("Field").asText())
         .contains("ActivityEvent_Note", "mx_Custom_1", "mx_Custom_4", "mx_Custom_9");
     assertThat(new String(sample, StandardCharsets.UTF_8)).contains("\"ProcessFilesAsync\": true");
+  }
+
+  @Test
+  void theDemosDocumentReview_takesAFileInItsFieldAndInItsSet() throws IOException {
+    var form =
+        new MultipartBody()
+            .field("AccessKey", "AccessKey")
+            .field("SecretKey", "SecretKey")
+            .field("FileType", "7")
+            .field("Entity", "1")
+            .field("Id", "314")
+            .file(
+                "uploadFiles",
+                "passport.png",
+                "image/png",
+                new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    var uploaded =
+        server.send(
+            server
+                .request("/File/Upload")
+                .header("Content-Type", form.contentType())
+                .POST(form.publisher())
+                .build());
+    String name = json(uploaded).get("uploadedFile").asText();
+
+    var update =
+        server.postJson(
+            "/v2/ProspectActivity.svc/CustomActivity/Update?" + KEYS,
+            """
+            {"ProspectActivityId":"%s","ActivityEvent":314,"Fields":[
+              {"SchemaName":"mx_Custom_1","Value":"%s"},
+              {"SchemaName":"mx_Custom_3","Value":"","Fields":[
+                {"SchemaName":"mx_CustomObject_1","Value":"%s"},
+                {"SchemaName":"mx_CustomObject_2","Value":"Approved"}]}]}\
+            """
+                .formatted(DemoOrganisation.DOCUMENT_ACTIVITY_ID.value(), name, name));
+
+    assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
+    JsonNode details =
+        json(
+            server.get(
+                "/v2/ProspectActivity.svc/GetActivityDetails?activityId="
+                    + DemoOrganisation.DOCUMENT_ACTIVITY_ID.value()
+                    + "&getFileURL=true&"
+                    + KEYS));
+    String url = server.baseUrl() + "/File/Download?name=" + name;
+    Map<String, String> values = new HashMap<>();
+    details
+        .get("Fields")
+        .forEach(f -> values.put(f.get("SchemaName").asText(), f.get("Value").asText()));
+    assertThat(values.get("mx_Custom_1")).isEqualTo(url);
+    assertThat(values.get("mx_Custom_3"))
+        .contains(url)
+        .contains("\"ModifiedByName\":\"Demo User\"");
+    var download = server.get("/File/Download?name=" + name + "&" + KEYS);
+    assertThat(download.statusCode()).isEqualTo(200);
   }
 }
