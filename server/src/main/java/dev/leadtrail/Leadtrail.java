@@ -12,6 +12,7 @@ import dev.leadtrail.auth.Auth;
 import dev.leadtrail.auth.AuthEndpoints;
 import dev.leadtrail.auth.CallerGate;
 import dev.leadtrail.config.LeadtrailConfig;
+import dev.leadtrail.file.ExpiredFiles;
 import dev.leadtrail.file.FileEndpoints;
 import dev.leadtrail.file.FileService;
 import dev.leadtrail.http.HttpServer;
@@ -54,6 +55,7 @@ public final class Leadtrail implements AutoCloseable {
   private final FileFetches fileFetches;
   private final AttachmentService attachments;
   private BucketRateLimiter rateLimiter;
+  private ExpiredFiles expiredFiles;
   private HttpServer http;
   private ManagementServer management;
 
@@ -128,6 +130,7 @@ public final class Leadtrail implements AutoCloseable {
     }
     rateLimiter = BucketRateLimiter.create(config.rateLimits(), database, metrics.registry());
     activityUpdates.runFileFetches();
+    expiredFiles = ExpiredFiles.start(files);
     http =
         HttpServer.start(
             config.server(),
@@ -181,6 +184,10 @@ public final class Leadtrail implements AutoCloseable {
     return activityTypes;
   }
 
+  public FileService files() {
+    return files;
+  }
+
   public ApiKeyService apiKeys() {
     return auth.keys();
   }
@@ -195,6 +202,9 @@ public final class Leadtrail implements AutoCloseable {
     }
     if (rateLimiter != null) {
       rateLimiter.close();
+    }
+    if (expiredFiles != null) {
+      expiredFiles.close();
     }
     fileFetches.close();
     outbound.close();

@@ -82,6 +82,8 @@ public final class AttachmentService {
           () -> {
             if (fetched != null) {
               files.insert(fetched);
+            } else {
+              files.makePermanent(orgId, draft.file());
             }
             attachments.insert(orgId, attachment);
             return attachment;

@@ -27,6 +27,13 @@ public final class RateLimitedException extends LeadtrailException {
         Duration.ofSeconds(1));
   }
 
+  /** Uploads in flight on this server hold all the memory they may; this one did not get room. */
+  public static RateLimitedException uploadsInFlight() {
+    return new RateLimitedException(
+        "Too many uploads are in flight on this server; send the file again shortly",
+        Duration.ofSeconds(1));
+  }
+
   public Duration retryAfter() {
     return retryAfter;
   }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -43,6 +44,15 @@ final class FileRepository {
 
   private static final String PRESENT =
       "SELECT name FROM files WHERE org_id = :orgId AND name IN (<names>) AND " + LIVE;
+
+  private static final String MAKE_PERMANENT =
+      "UPDATE files SET expires_at = NULL WHERE org_id = :orgId AND name = :name";
+
+  private static final String EXPIRED =
+      "SELECT " + COLUMNS + " FROM files WHERE expires_at <= :now ORDER BY expires_at LIMIT :limit";
+
+  private static final String DELETE =
+      "DELETE FROM files WHERE org_id = :orgId AND name = :name AND expires_at <= :now";
 
   private static final RowMapper<StoredFile> ROW = (rs, ctx) -> map(rs);
 
@@ -111,6 +121,37 @@ final class FileRepository {
             .bind("now", now.toEpochMilli())
             .mapTo(String.class)
             .list());
+  }
+
+  void makePermanent(OrgId orgId, String name) {
+    database
+        .writeHandle()
+        .createUpdate(MAKE_PERMANENT)
+        .bind("orgId", orgId.value())
+        .bind("name", name)
+        .execute();
+  }
+
+  /** Expired files of every organisation, the longest expired first. */
+  List<StoredFile> expired(Instant now, int limit) {
+    return database
+        .handle()
+        .createQuery(EXPIRED)
+        .bind("now", now.toEpochMilli())
+        .bind("limit", limit)
+        .map(ROW)
+        .list();
+  }
+
+  /** Deletes a file that is still expired at {@code now}. */
+  void deleteExpired(StoredFile file, Instant now) {
+    database
+        .writeHandle()
+        .createUpdate(DELETE)
+        .bind("orgId", file.orgId().value())
+        .bind("name", file.name())
+        .bind("now", now.toEpochMilli())
+        .execute();
   }
 
   private static StoredFile map(ResultSet rs) throws SQLException {

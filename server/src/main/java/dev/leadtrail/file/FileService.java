@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -216,6 +217,32 @@ public final class FileService {
                     .read(() -> files.content(orgId, name, now))
                     .orElseThrow(() -> new FileNotFoundException(name)));
     return new Download(file, content);
+  }
+
+  /**
+   * Within the current write: the file is kept for good, as a file something refers to must be (an
+   * attachment).
+   */
+  public void makePermanent(OrgId orgId, String name) {
+    files.makePermanent(orgId, name);
+  }
+
+  /**
+   * Deletes temporary files whose time is up, at most {@code limit} of them, their bytes first;
+   * answers how many.
+   */
+  public int deleteExpired(int limit) {
+    Instant now = clock.instant();
+    List<StoredFile> expired = database.read(() -> files.expired(now, limit));
+    for (StoredFile file : expired) {
+      database.write(
+          () -> {
+            files.deleteExpired(file, now);
+            return file;
+          });
+      bodies.discard(file);
+    }
+    return expired.size();
   }
 
   /** Which of {@code names} are files of the organisation. */

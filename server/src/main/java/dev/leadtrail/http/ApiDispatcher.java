@@ -27,6 +27,7 @@ final class ApiDispatcher<C> {
   private final ConcurrencyCap<String> callsInFlight;
   private final Json json;
   private final int maxBodyBytes;
+  private final UploadMemory uploadMemory;
 
   ApiDispatcher(
       RouteTable<C> routes,
@@ -39,6 +40,7 @@ final class ApiDispatcher<C> {
     this.callsInFlight = callsInFlight;
     this.json = json;
     this.maxBodyBytes = maxBodyBytes;
+    this.uploadMemory = new UploadMemory(routes.largestUpload(), UploadMemory.WAIT);
   }
 
   void handle(Context ctx) {
@@ -47,8 +49,37 @@ final class ApiDispatcher<C> {
         routes.resolve(
             ctx.method(), ctx.path().substring(underBase ? BASE.length() : 1), !underBase);
     RequestMetrics.operation(ctx, route);
+    if (route.body() == BodyPolicy.MULTIPART) {
+      upload(ctx, route);
+      return;
+    }
     // Whole before anything is spent on it: a body that failed to arrive costs no hash and no call.
-    byte[] body = route.body() == BodyPolicy.NONE ? null : readBounded(ctx, limitOf(route));
+    dispatch(ctx, route, route.body() == BodyPolicy.NONE ? null : readBounded(ctx, limitOf(route)));
+  }
+
+  /**
+   * An upload takes room in {@link UploadMemory} before its body is read; one declared over the
+   * limit is refused (and read away) without taking any.
+   */
+  private void upload(Context ctx, ApiRoute<C> route) {
+    long limit = limitOf(route);
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > limit) {
+      readBounded(ctx, limit);
+    }
+    long room = declared > 0 ? declared : limit;
+    if (!uploadMemory.tryTake(room)) {
+      throw RateLimitedException.uploadsInFlight();
+    }
+    try {
+      dispatch(ctx, route, readBounded(ctx, limit));
+    } finally {
+      uploadMemory.release(room);
+    }
+  }
+
+  /** Serves a route whose body (if it takes one) has arrived whole. */
+  private void dispatch(Context ctx, ApiRoute<C> route, byte[] body) {
     MultipartForm form =
         route.body() == BodyPolicy.MULTIPART ? MultipartForm.parse(ctx.contentType(), body) : null;
     C caller = gate.authenticate(credentials(ctx, form));

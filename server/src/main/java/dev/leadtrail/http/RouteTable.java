@@ -39,6 +39,15 @@ final class RouteTable<C> {
     return route;
   }
 
+  /** The largest body a multipart route takes; 0 when none does. */
+  long largestUpload() {
+    return routes.values().stream()
+        .filter(route -> route.body() == BodyPolicy.MULTIPART)
+        .mapToLong(ApiRoute::maxBodyBytes)
+        .max()
+        .orElse(0);
+  }
+
   /** The operations served at the root as well as under {@code /v2/}. */
   List<ApiRoute<C>> atRoot() {
     return routes.values().stream().filter(ApiRoute::atRoot).toList();

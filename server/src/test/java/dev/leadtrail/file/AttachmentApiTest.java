@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.testing.ApiTestCase;
 import dev.leadtrail.testing.FileOrigin;
+import dev.leadtrail.testing.MultipartBody;
 import dev.leadtrail.testing.Tenant;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -101,6 +102,30 @@ abstract class AttachmentApiTest extends ApiTestCase {
     assertThat(
             details(posted, "&getFileURL=true").get("Attachments").get(0).get("FileURL").asText())
         .isEqualTo(server.baseUrl() + "/File/Download?name=" + name);
+  }
+
+  @Test
+  void anAttachedTemporaryFile_isKeptForGood() throws Exception {
+    Posted posted = posted("AttachTemporary", true);
+    var form =
+        new MultipartBody()
+            .field("FileStorageType", "1")
+            .file("uploadFiles", "chat.txt", "text/plain", "hello".getBytes());
+    var uploaded =
+        server.send(
+            server
+                .request("/File/Upload?" + posted.tenant().keyQuery())
+                .header("Content-Type", form.contentType())
+                .POST(form.publisher())
+                .build());
+    String name = json(uploaded).get("uploadedFile").asText();
+
+    assertThat(attach(posted, posted.activityId(), name).statusCode()).isEqualTo(200);
+
+    assertThat(
+            database.queryString(
+                "SELECT COUNT(*) FROM files WHERE name = '" + name + "' AND expires_at IS NULL"))
+        .isEqualTo("1");
   }
 
   @Test
