@@ -82,33 +82,31 @@ public final class ActivityService {
           ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty.");
     }
     FileFields.Fetched fetched = fetchAhead(caller, request);
-    CheckedPost[] stored = new CheckedPost[1];
-    Posted posted;
-    try {
-      posted =
-          database.decideThenStore(
-              new CheckedWrite<CheckedPost, Posted>() {
-                @Override
-                public CheckedPost decide(RowLock lock) {
-                  return check(caller, request, fetched);
-                }
+    return fileFields
+        .storing(
+            fetched,
+            () ->
+                database.decideThenStore(
+                    new CheckedWrite<CheckedPost, StoredPost>() {
+                      @Override
+                      public CheckedPost decide(RowLock lock) {
+                        return check(caller, request, fetched);
+                      }
 
-                @Override
-                public Optional<Posted> store(CheckedPost post) {
-                  stored[0] = post;
-                  return Optional.of(ActivityService.this.store(caller, request, post));
-                }
-              });
-    } catch (RuntimeException e) {
-      fileFields.discardUnused(fetched, null);
-      throw e;
-    }
-    fileFields.discardUnused(fetched, stored[0].files());
-    if (!stored[0].files().fetches().isEmpty()) {
-      fileFetches.wake();
-    }
-    return posted;
+                      @Override
+                      public Optional<StoredPost> store(CheckedPost post) {
+                        return Optional.of(
+                            new StoredPost(
+                                ActivityService.this.store(caller, request, post), post.files()));
+                      }
+                    }),
+            StoredPost::files,
+            fileFetches::wake)
+        .posted();
   }
+
+  /** A post as stored, with the files its File fields brought. */
+  private record StoredPost(Posted posted, FileFields.Resolved files) {}
 
   /** Fetches the URLs the post's File fields name, when they are to be fetched before it. */
   private FileFields.Fetched fetchAhead(Caller caller, NewActivity request) {

@@ -128,45 +128,41 @@ public final class ActivityUpdateService {
    */
   public ActivityId update(Caller caller, ActivityUpdate update) {
     FileFields.Fetched fetched = fetchAhead(caller, update);
-    UpdateDecision stored;
-    try {
-      stored =
-          database.decideThenStore(
-              new CheckedWrite<UpdateDecision, UpdateDecision>() {
-                @Override
-                public UpdateDecision decide(RowLock lock) {
-                  return workOut(caller, update, lock, fetched);
-                }
+    UpdateDecision stored =
+        fileFields.storing(
+            fetched,
+            () ->
+                database.decideThenStore(
+                    new CheckedWrite<UpdateDecision, UpdateDecision>() {
+                      @Override
+                      public UpdateDecision decide(RowLock lock) {
+                        return workOut(caller, update, lock, fetched);
+                      }
 
-                @Override
-                public Optional<UpdateDecision> store(UpdateDecision decision) {
-                  if (!activities.updateAndRecord(decision.change())) {
-                    return Optional.empty();
-                  }
-                  fileFields.insert(decision.files().newFiles());
-                  fileFetches.addAll(
-                      decision.change().after(), decision.files().fetches(), caller.userId());
-                  return Optional.of(decision);
-                }
+                      @Override
+                      public Optional<UpdateDecision> store(UpdateDecision decision) {
+                        if (!activities.updateAndRecord(decision.change())) {
+                          return Optional.empty();
+                        }
+                        fileFields.insert(decision.files().newFiles());
+                        fileFetches.addAll(
+                            decision.change().after(), decision.files().fetches(), caller.userId());
+                        return Optional.of(decision);
+                      }
 
-                @Override
-                public boolean storesInOneStatement(UpdateDecision decision) {
-                  return !decision.files().storesFiles() && activities.storesChangeInOneStatement();
-                }
+                      @Override
+                      public boolean storesInOneStatement(UpdateDecision decision) {
+                        return !decision.files().storesFiles()
+                            && activities.storesChangeInOneStatement();
+                      }
 
-                @Override
-                public void changedMeanwhile() {
-                  retries.increment();
-                }
-              });
-    } catch (RuntimeException e) {
-      fileFields.discardUnused(fetched, null);
-      throw e;
-    }
-    fileFields.discardUnused(fetched, stored.files());
-    if (!stored.files().fetches().isEmpty()) {
-      fileFetches.wake();
-    }
+                      @Override
+                      public void changedMeanwhile() {
+                        retries.increment();
+                      }
+                    }),
+            UpdateDecision::files,
+            fileFetches::wake);
     updated.increment();
     return stored.change().after().id();
   }

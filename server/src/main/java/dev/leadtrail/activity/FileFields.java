@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -183,6 +185,28 @@ final class FileFields {
             }
           }
         });
+  }
+
+  /**
+   * Runs {@code write}, an activity write whose File fields were fetched ahead as {@code fetched}:
+   * the files it does not store are forgotten (all of them when it fails), and {@code
+   * fetchesQueued} runs when it queued fetches.
+   */
+  <R> R storing(
+      Fetched fetched, Supplier<R> write, Function<R, Resolved> stored, Runnable fetchesQueued) {
+    R result;
+    try {
+      result = write.get();
+    } catch (RuntimeException e) {
+      discardUnused(fetched, null);
+      throw e;
+    }
+    Resolved resolved = stored.apply(result);
+    discardUnused(fetched, resolved);
+    if (!resolved.fetches().isEmpty()) {
+      fetchesQueued.run();
+    }
+    return result;
   }
 
   /** Within the write that uses them: stores the files it fetched. */

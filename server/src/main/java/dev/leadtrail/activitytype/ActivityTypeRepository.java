@@ -345,13 +345,7 @@ final class ActivityTypeRepository {
                       .mandatory(f.mandatory())
                       .showInForm(true)
                       .sequence(f.sequence())
-                      .options(
-                          f.options().stream()
-                              .map(
-                                  o ->
-                                      new DropdownOption(
-                                          o.value(), o.text(), o.isDefault(), o.order()))
-                              .toList())
+                      .options(options(f.options()))
                       .multiSelect(f.multiSelect())
                       .maxFieldLength(f.maxFieldLength())
                       .build())
@@ -363,10 +357,7 @@ final class ActivityTypeRepository {
 
   private static String optionsJson(List<DropdownOption> options) {
     try {
-      return JSON.writeValueAsString(
-          options.stream()
-              .map(o -> new StoredOption(o.value(), o.text(), o.isDefault(), o.order()))
-              .toList());
+      return JSON.writeValueAsString(stored(options));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("options could not be written as JSON", e);
     }
@@ -374,11 +365,21 @@ final class ActivityTypeRepository {
 
   private static List<DropdownOption> options(String json) {
     try {
-      return JSON.readValue(json, OPTIONS).stream()
-          .map(o -> new DropdownOption(o.value(), o.text(), o.isDefault(), o.order()))
-          .toList();
+      return options(JSON.readValue(json, OPTIONS));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored options are not a JSON array", e);
     }
+  }
+
+  private static List<StoredOption> stored(List<DropdownOption> options) {
+    return options.stream()
+        .map(o -> new StoredOption(o.value(), o.text(), o.isDefault(), o.order()))
+        .toList();
+  }
+
+  private static List<DropdownOption> options(List<StoredOption> stored) {
+    return stored.stream()
+        .map(o -> new DropdownOption(o.value(), o.text(), o.isDefault(), o.order()))
+        .toList();
   }
 }

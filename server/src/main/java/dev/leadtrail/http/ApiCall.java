@@ -105,10 +105,14 @@ public final class ApiCall<C> {
 
   /**
    * Where this server was reached, e.g. {@code http://localhost:8080}, for the URLs an answer
-   * carries.
+   * carries: the request's Host, or the address it came in on when it names none (HTTP/1.0).
    */
   public String baseUrl() {
-    return ctx.scheme() + "://" + ctx.host();
+    String host = ctx.host();
+    if (host == null || host.isBlank()) {
+      host = ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort();
+    }
+    return ctx.scheme() + "://" + host;
   }
 
   public void respond(Object answer) {

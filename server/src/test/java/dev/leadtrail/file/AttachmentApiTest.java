@@ -3,48 +3,15 @@ package dev.leadtrail.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leadtrail.config.LeadtrailConfig;
-import dev.leadtrail.testing.ApiTestCase;
-import dev.leadtrail.testing.FileOrigin;
 import dev.leadtrail.testing.MultipartBody;
 import dev.leadtrail.testing.Tenant;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Contract section 8: {@code Attachment/Add}, and attachments read back. */
-abstract class AttachmentApiTest extends ApiTestCase {
-
-  private static final String ACTIVITIES = "/v2/ProspectActivity.svc/";
-
-  private FileOrigin origin;
+abstract class AttachmentApiTest extends FetchingApiTestCase {
 
   record Posted(Tenant tenant, String activityId) {}
-
-  @BeforeAll
-  void startOrigin() {
-    origin = FileOrigin.start();
-  }
-
-  @AfterAll
-  void stopOrigin() {
-    origin.close();
-  }
-
-  @Override
-  protected LeadtrailConfig configure(LeadtrailConfig config) {
-    return withoutRateLimits(config)
-        .withOutbound(
-            new LeadtrailConfig.Outbound(
-                List.of("127.0.0.1"), Duration.ofSeconds(2), Duration.ofSeconds(3)));
-  }
-
-  private HttpResponse<String> post(Tenant tenant, String operation, String body) {
-    return server.postJson(ACTIVITIES + operation + "?" + tenant.keyQuery(), body);
-  }
 
   private Posted posted(String name, boolean allowAttachments) {
     Tenant tenant = server.newTenant(name);

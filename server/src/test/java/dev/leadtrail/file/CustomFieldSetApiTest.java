@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadtrail.config.LeadtrailConfig;
-import dev.leadtrail.testing.ApiTestCase;
 import dev.leadtrail.testing.Eventually;
-import dev.leadtrail.testing.FileOrigin;
 import dev.leadtrail.testing.Tenant;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Contract section 8: custom field sets, their sub-fields, and files inside them. */
-abstract class CustomFieldSetApiTest extends ApiTestCase {
+abstract class CustomFieldSetApiTest extends FetchingApiTestCase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String ACTIVITIES = "/v2/ProspectActivity.svc/";
   private static final String TYPE =
       """
       {"ActivityEventName":"Document Review","Fields":[
@@ -32,31 +26,7 @@ abstract class CustomFieldSetApiTest extends ApiTestCase {
           {"SchemaName":"mx_CustomObject_3","DisplayName":"Pages","DataType":"Number"}]}]}\
       """;
 
-  private FileOrigin origin;
-
   record Posted(Tenant tenant, String activityId) {}
-
-  @BeforeAll
-  void startOrigin() {
-    origin = FileOrigin.start();
-  }
-
-  @AfterAll
-  void stopOrigin() {
-    origin.close();
-  }
-
-  @Override
-  protected LeadtrailConfig configure(LeadtrailConfig config) {
-    return withoutRateLimits(config)
-        .withOutbound(
-            new LeadtrailConfig.Outbound(
-                List.of("127.0.0.1"), Duration.ofSeconds(2), Duration.ofSeconds(3)));
-  }
-
-  private HttpResponse<String> post(Tenant tenant, String operation, String body) {
-    return server.postJson(ACTIVITIES + operation + "?" + tenant.keyQuery(), body);
-  }
 
   private Posted posted(String name) {
     Tenant tenant = server.newTenant(name);

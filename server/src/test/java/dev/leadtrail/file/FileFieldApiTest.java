@@ -3,22 +3,16 @@ package dev.leadtrail.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leadtrail.config.LeadtrailConfig;
-import dev.leadtrail.testing.ApiTestCase;
 import dev.leadtrail.testing.Eventually;
-import dev.leadtrail.testing.FileOrigin;
 import dev.leadtrail.testing.Tenant;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Contract section 8: File fields holding stored names and URLs, fetched now or later. */
-abstract class FileFieldApiTest extends ApiTestCase {
+abstract class FileFieldApiTest extends FetchingApiTestCase {
 
-  private static final String ACTIVITIES = "/v2/ProspectActivity.svc/";
   private static final String TYPE =
       """
       {"ActivityEventName":"Document Review","Fields":[
@@ -27,40 +21,7 @@ abstract class FileFieldApiTest extends ApiTestCase {
         {"SchemaName":"mx_Custom_3","DataType":"Url"}]}\
       """;
 
-  private FileOrigin origin;
-
   record Posted(Tenant tenant, String activityId) {}
-
-  @BeforeAll
-  void startOrigin() {
-    origin = FileOrigin.start();
-  }
-
-  @AfterAll
-  void stopOrigin() {
-    origin.close();
-  }
-
-  @Override
-  protected LeadtrailConfig configure(LeadtrailConfig config) {
-    var files = config.files();
-    return withoutRateLimits(config)
-        .withOutbound(
-            new LeadtrailConfig.Outbound(
-                List.of("127.0.0.1"), Duration.ofSeconds(2), Duration.ofSeconds(3)))
-        .withFiles(
-            new LeadtrailConfig.Files(
-                files.store(),
-                files.directory(),
-                files.maxBytes(),
-                files.temporaryFor(),
-                2,
-                Duration.ZERO));
-  }
-
-  private HttpResponse<String> post(Tenant tenant, String operation, String body) {
-    return server.postJson(ACTIVITIES + operation + "?" + tenant.keyQuery(), body);
-  }
 
   private Posted posted(String name) {
     Tenant tenant = server.newTenant(name);
