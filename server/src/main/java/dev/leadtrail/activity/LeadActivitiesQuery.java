@@ -1,11 +1,16 @@
 package dev.leadtrail.activity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.lead.LeadId;
 import dev.leadtrail.value.PageRequest;
 
-/** Which of a lead's activities a read lists: of one type when {@code eventCode} is given. */
+/**
+ * Which of a lead's activities a read lists: of one type when {@code eventCode} is given. Paged by
+ * {@code Offset}/{@code RowCount}, as documented, or by {@code PageIndex}/{@code PageSize}, as some
+ * clients send.
+ */
 public record LeadActivitiesQuery(LeadId leadId, Integer eventCode, PageRequest page) {
 
   private static final int DEFAULT_ROW_COUNT = 25;
@@ -16,6 +21,15 @@ public record LeadActivitiesQuery(LeadId leadId, Integer eventCode, PageRequest 
     ObjectNode parameter = RequestParts.optionalObject(body, "Parameter");
     ObjectNode paging = RequestParts.optionalObject(body, "Paging");
     Integer eventCode = JsonValues.optionalInteger(parameter.get("ActivityEvent"), "ActivityEvent");
+    boolean byIndex = paging.has("PageIndex") || paging.has("PageSize");
+    if (byIndex && (paging.has("Offset") || paging.has("RowCount"))) {
+      throw RuleViolationException.invalidInput(
+          "Paging", "Page by Offset and RowCount, or by PageIndex and PageSize, not both.");
+    }
+    if (byIndex) {
+      return new LeadActivitiesQuery(
+          lead, eventCode, RequestParts.pageAtIndex(paging, DEFAULT_ROW_COUNT));
+    }
     var page =
         PageRequest.atOffset(
             RequestParts.bounded(

@@ -41,7 +41,8 @@ public final class UserEndpoints implements ApiEndpoints<Caller> {
   public List<ApiRoute<Caller>> routes() {
     return List.of(
         ApiRoute.get("UserManagement.svc/Users.Get", this::list),
-        ApiRoute.get("UserManagement.svc/User/Retrieve/ByUserId", this::byUserId));
+        ApiRoute.get("UserManagement.svc/User/Retrieve/ByUserId", this::byUserId),
+        ApiRoute.get("UserManagement.svc/User/Retrieve/ByEmailAddress", this::byEmailAddress));
   }
 
   void list(ApiCall<Caller> call) {
@@ -57,6 +58,19 @@ public final class UserEndpoints implements ApiEndpoints<Caller> {
             .orElseThrow(() -> RuleViolationException.invalidInput("userId", "It is required."));
     Optional<User> user =
         Guid.isGuid(id) ? users.find(call.caller().orgId(), new UserId(id)) : Optional.empty();
+    call.respond(user.filter(User::active).map(UserView::of).stream().toList());
+  }
+
+  /** As {@link #byUserId}, by {@code emailAddress} (any case); a malformed address finds none. */
+  void byEmailAddress(ApiCall<Caller> call) {
+    String email =
+        call.query("emailAddress")
+            .map(String::strip)
+            .filter(text -> !text.isEmpty())
+            .orElseThrow(
+                () -> RuleViolationException.invalidInput("emailAddress", "It is required."));
+    Optional<User> user =
+        Guid.isGuid(email) ? Optional.empty() : users.findByIdOrEmail(call.caller().orgId(), email);
     call.respond(user.filter(User::active).map(UserView::of).stream().toList());
   }
 }

@@ -228,6 +228,28 @@ abstract class ActivityApiTest extends ApiTestCase {
         .containsExactly("4", "3");
     assertThat(otherEvent.get("RecordCount").asInt()).isZero();
     assertThat(otherEvent.get("ProspectActivities")).isEmpty();
+
+    JsonNode byIndex =
+        json(
+            post(
+                setup.tenant(),
+                "Retrieve?leadId=" + setup.leadId(),
+                "{\"Paging\":{\"PageIndex\":2,\"PageSize\":2}}"));
+    assertThat(byIndex.get("ProspectActivities"))
+        .extracting(a -> a.get("ActivityFields").get("mx_Custom_2").asText())
+        .containsExactly("3", "2");
+    var both =
+        post(
+            setup.tenant(),
+            "Retrieve?leadId=" + setup.leadId(),
+            "{\"Paging\":{\"PageIndex\":1,\"RowCount\":2}}");
+    assertThat(json(both).get("ExceptionMessage").asText()).contains("not both");
+    var tooLarge =
+        post(
+            setup.tenant(),
+            "Retrieve?leadId=" + setup.leadId(),
+            "{\"Paging\":{\"PageIndex\":1,\"PageSize\":1001}}");
+    assertThat(json(tooLarge).get("ExceptionMessage").asText()).contains("PageSize");
   }
 
   @Test

@@ -82,4 +82,42 @@ abstract class UserApiTest extends ApiTestCase {
     assertThat(users).hasSize(1);
     assertThat(users.get(0).get("ID").asText()).isNotEqualTo(second.userId().value());
   }
+
+  @Test
+  void retrieveByEmailAddress_findsAnActiveUserOfTheOrganisationIgnoringCase() {
+    Tenant tenant = server.newTenant("ByEmail");
+    Tenant other = server.newTenant("OtherByEmail");
+    var leaver =
+        server
+            .leadtrail()
+            .users()
+            .create(
+                tenant.orgId(), UserId.random(), "Eve", "", "eve@byemail.example", Role.SALES_USER);
+    server.leadtrail().users().deactivate(tenant.orgId(), leaver.id());
+
+    var found =
+        json(
+            server.get(
+                SERVICE
+                    + "User/Retrieve/ByEmailAddress?emailAddress="
+                    + tenant.email().toUpperCase(java.util.Locale.ROOT)
+                    + "&"
+                    + tenant.keyQuery()));
+
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).get("ID").asText()).isEqualTo(tenant.userId().value());
+    for (String email :
+        new String[] {"eve@byemail.example", other.email(), "nobody@x.example", "not-an-email"}) {
+      var response =
+          server.get(
+              SERVICE
+                  + "User/Retrieve/ByEmailAddress?emailAddress="
+                  + email
+                  + "&"
+                  + tenant.keyQuery());
+      assertThat(response.body()).as(email).isEqualTo("[]");
+    }
+    var missing = server.get(SERVICE + "User/Retrieve/ByEmailAddress?" + tenant.keyQuery());
+    assertThat(json(missing).get("ExceptionMessage").asText()).contains("emailAddress");
+  }
 }
