@@ -29,7 +29,8 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
         ApiRoute.write("LeadManagement.svc/Lead.CreateOrUpdate", this::createOrUpdate),
         ApiRoute.write("LeadManagement.svc/Lead.Update", this::update),
         ApiRoute.get("LeadManagement.svc/Leads.GetById", this::getById),
-        ApiRoute.get("LeadManagement.svc/Leads.GetByEmailaddress", this::getByEmailAddress));
+        ApiRoute.get("LeadManagement.svc/Leads.GetByEmailaddress", this::getByEmailAddress),
+        ApiRoute.get("LeadManagement.svc/Leads.GetByQuickSearch", this::quickSearch));
   }
 
   void create(ApiCall<Caller> call) {
@@ -70,6 +71,13 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
                 () -> RuleViolationException.invalidInput("emailaddress", "It is required."));
     call.respond(
         leads.findByEmail(call.caller().orgId(), email).map(LeadEndpoints::view).stream().toList());
+  }
+
+  void quickSearch(ApiCall<Caller> call) {
+    call.respond(
+        leads.quickSearch(call.caller().orgId(), call.query("key").orElse(null)).stream()
+            .map(LeadEndpoints::view)
+            .toList());
   }
 
   private static LeadId leadId(ApiCall<Caller> call, String parameter) {

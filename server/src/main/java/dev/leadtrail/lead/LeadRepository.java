@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -60,6 +61,26 @@ final class LeadRepository {
           + COLUMNS
           + " FROM leads l WHERE l.org_id = :orgId AND l.phone = :phone ORDER BY l.created_at,"
           + " l.id";
+
+  /**
+   * Leads whose first name, last name, whole name, email address or phone starts with the pattern
+   * (lower-cased, with LIKE's wildcards escaped by {@code !}), oldest first.
+   */
+  private static final String QUICK_SEARCH =
+      "SELECT "
+          + COLUMNS
+          + """
+           FROM leads l
+          WHERE l.org_id = :orgId
+            AND (LOWER(COALESCE(l.first_name, '')) LIKE :prefix ESCAPE '!'
+                 OR LOWER(COALESCE(l.last_name, '')) LIKE :prefix ESCAPE '!'
+                 OR LOWER(COALESCE(l.first_name, '') || ' ' || COALESCE(l.last_name, ''))
+                    LIKE :prefix ESCAPE '!'
+                 OR COALESCE(l.email_lower, '') LIKE :prefix ESCAPE '!'
+                 OR COALESCE(l.phone, '') LIKE :prefix ESCAPE '!')
+          ORDER BY l.created_at, l.id
+          LIMIT :limit\
+          """;
 
   private static final String ADD_SCORE =
       "UPDATE leads SET score = score + :points WHERE org_id = :orgId AND id = :id";
@@ -110,6 +131,17 @@ final class LeadRepository {
   List<Lead> findByPhone(OrgId orgId, String phone, RowLock lock) {
     Handle handle = database.handle();
     return select(FIND_BY_PHONE, orgId, lock).bind("phone", phone).map(ROW).list();
+  }
+
+  /** At most {@code limit} leads that {@code key} starts a name, address or phone of. */
+  List<Lead> quickSearch(OrgId orgId, String key, int limit) {
+    String prefix =
+        key.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    return select(QUICK_SEARCH, orgId, RowLock.NONE)
+        .bind("prefix", prefix)
+        .bind("limit", limit)
+        .map(ROW)
+        .list();
   }
 
   private Query select(String sql, OrgId orgId, RowLock lock) {

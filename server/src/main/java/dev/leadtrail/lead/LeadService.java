@@ -85,6 +85,25 @@ public final class LeadService {
     return database.read(() -> leads.find(orgId, id, RowLock.NONE));
   }
 
+  /** The most leads a quick search answers. */
+  public static final int QUICK_SEARCH_LIMIT = 100;
+
+  private static final int QUICK_SEARCH_KEY_LENGTH = 100;
+
+  /**
+   * Leads whose first name, last name, whole name ("First Last"), email address or phone starts
+   * with {@code key}, ignoring case; {@code %} and {@code _} in the key are plain characters. At
+   * most {@link #QUICK_SEARCH_LIMIT}, oldest first.
+   */
+  public List<Lead> quickSearch(OrgId orgId, String key) {
+    String trimmed = key == null ? "" : key.strip();
+    if (trimmed.isEmpty() || trimmed.length() > QUICK_SEARCH_KEY_LENGTH) {
+      throw RuleViolationException.invalidInput(
+          "key", "Search with 1 to " + QUICK_SEARCH_KEY_LENGTH + " characters.");
+    }
+    return database.read(() -> leads.quickSearch(orgId, trimmed, QUICK_SEARCH_LIMIT));
+  }
+
   public Optional<Lead> findByEmail(OrgId orgId, String email) {
     return EmailAddress.parse(email)
         .flatMap(address -> database.read(() -> leads.findByEmail(orgId, address, RowLock.NONE)));

@@ -13,6 +13,68 @@ abstract class LeadApiTest extends ApiTestCase {
 
   private static final String SERVICE = "/v2/LeadManagement.svc/";
 
+  private String lead(Tenant tenant, String first, String last, String email, String phone) {
+    var created =
+        post(
+            tenant,
+            "Lead.Create",
+            """
+            [{"Attribute":"FirstName","Value":"%s"},{"Attribute":"LastName","Value":"%s"},
+             {"Attribute":"EmailAddress","Value":"%s"},{"Attribute":"Phone","Value":"%s"}]\
+            """
+                .formatted(first, last, email, phone));
+    return json(created).get("Message").get("Id").asText();
+  }
+
+  private java.util.List<String> quickSearch(Tenant tenant, String key) {
+    JsonNode found =
+        json(
+            get(
+                tenant,
+                "Leads.GetByQuickSearch?key="
+                    + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8)));
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    found.forEach(lead -> ids.add(lead.get("ProspectID").asText()));
+    return ids;
+  }
+
+  @Test
+  void quickSearch_findsByTheStartOfANameEmailOrPhone_ignoringCase() {
+    Tenant tenant = server.newTenant("Quick");
+    Tenant other = server.newTenant("QuickOther");
+    String ada = lead(tenant, "Ada", "Lovelace", "ada@analytical.example", "+44 20 7946 0001");
+    String alan = lead(tenant, "Alan", "Turing", "alan@bletchley.example", "+44 20 7946 0002");
+    String wild = lead(tenant, "Percent", "Sign", "x_y@wild.example", "555");
+    lead(other, "Ada", "Elsewhere", "ada@other.example", "+44 1");
+
+    assertThat(quickSearch(tenant, "ad")).containsExactly(ada);
+    assertThat(quickSearch(tenant, "LOVE")).containsExactly(ada);
+    assertThat(quickSearch(tenant, "alan t")).containsExactly(alan);
+    assertThat(quickSearch(tenant, "alan@")).containsExactly(alan);
+    assertThat(quickSearch(tenant, "+44 20")).containsExactly(ada, alan);
+    assertThat(quickSearch(tenant, "x_y")).containsExactly(wild);
+    assertThat(quickSearch(tenant, "x%")).isEmpty();
+    assertThat(quickSearch(tenant, "!")).isEmpty();
+    assertThat(quickSearch(tenant, "%")).isEmpty();
+    assertThat(quickSearch(tenant, "_")).isEmpty();
+    assertThat(quickSearch(tenant, "nobody")).isEmpty();
+    assertThat(get(tenant, "Leads.GetByQuickSearch?key=zzz").body()).isEqualTo("[]");
+  }
+
+  @Test
+  void quickSearch_refusesAnEmptyOrLongKey() {
+    Tenant tenant = server.newTenant("QuickBad");
+
+    for (String query : new String[] {"", "key=", "key=%20", "key=" + "a".repeat(101)}) {
+      var response = get(tenant, "Leads.GetByQuickSearch?" + query);
+      assertThat(response.statusCode()).as(query).isEqualTo(500);
+      assertThat(json(response).get("ExceptionMessage").asText()).contains("key");
+    }
+    var huge = get(tenant, "Leads.GetByQuickSearch?key=" + "a".repeat(10_000));
+    assertThat(huge.statusCode()).isIn(400, 414, 431, 500);
+    assertThat(json(huge).get("Status").asText()).isEqualTo("Error");
+  }
+
   @Test
   void create_thenGetById_showsTheLeadFlatWithStringValues() {
     Tenant tenant = server.newTenant("Leads");
