@@ -1,5 +1,7 @@
 package dev.leadtrail.lead;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiCall;
 import dev.leadtrail.http.ApiEndpoints;
@@ -30,7 +32,8 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
         ApiRoute.write("LeadManagement.svc/Lead.Update", this::update),
         ApiRoute.get("LeadManagement.svc/Leads.GetById", this::getById),
         ApiRoute.get("LeadManagement.svc/Leads.GetByEmailaddress", this::getByEmailAddress),
-        ApiRoute.get("LeadManagement.svc/Leads.GetByQuickSearch", this::quickSearch));
+        ApiRoute.get("LeadManagement.svc/Leads.GetByQuickSearch", this::quickSearch),
+        ApiRoute.get("LeadManagement.svc/LeadsMetaData.Get", this::metaData));
   }
 
   void create(ApiCall<Caller> call) {
@@ -71,6 +74,49 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
                 () -> RuleViolationException.invalidInput("emailaddress", "It is required."));
     call.respond(
         leads.findByEmail(call.caller().orgId(), email).map(LeadEndpoints::view).stream().toList());
+  }
+
+  @JsonPropertyOrder({
+    "SchemaName",
+    "DisplayName",
+    "DataType",
+    "IsMandatory",
+    "MaxLength",
+    "RenderTypeTextValue",
+    "IsSearchable",
+    "ShowInImport"
+  })
+  record FieldView(
+      @JsonProperty("SchemaName") String schemaName,
+      @JsonProperty("DisplayName") String displayName,
+      @JsonProperty("DataType") String dataType,
+      @JsonProperty("IsMandatory") boolean isMandatory,
+      @JsonProperty("MaxLength") String maxLength,
+      @JsonProperty("RenderTypeTextValue") String renderTypeTextValue,
+      @JsonProperty("IsSearchable") boolean isSearchable,
+      @JsonProperty("ShowInImport") boolean showInImport) {
+
+    static FieldView of(LeadField field) {
+      return new FieldView(
+          field.schemaName(),
+          field.displayName(),
+          field.dataType(),
+          false,
+          String.valueOf(field.maxLength()),
+          field.renderType(),
+          true,
+          true);
+    }
+  }
+
+  /** Every lead field, or ({@code schemaName} given) that one, as an array. */
+  void metaData(ApiCall<Caller> call) {
+    var schemaName = call.query("schemaName").map(String::strip).filter(n -> !n.isEmpty());
+    call.respond(
+        leads.fields(call.caller().orgId()).stream()
+            .filter(f -> schemaName.isEmpty() || f.schemaName().equalsIgnoreCase(schemaName.get()))
+            .map(FieldView::of)
+            .toList());
   }
 
   void quickSearch(ApiCall<Caller> call) {

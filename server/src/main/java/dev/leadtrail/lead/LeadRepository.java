@@ -133,6 +133,16 @@ final class LeadRepository {
     return select(FIND_BY_PHONE, orgId, lock).bind("phone", phone).map(ROW).list();
   }
 
+  /** The names of the custom attributes the organisation's leads hold, in any order. */
+  List<String> customAttributeNames(OrgId orgId) {
+    return database
+        .handle()
+        .createQuery(dialect.distinctJsonKeys("leads", "attributes"))
+        .bind("orgId", orgId.value())
+        .mapTo(String.class)
+        .list();
+  }
+
   /** At most {@code limit} leads that {@code key} starts a name, address or phone of. */
   List<Lead> quickSearch(OrgId orgId, String key, int limit) {
     String prefix =

@@ -11,6 +11,7 @@ import dev.leadtrail.user.UserService;
 import dev.leadtrail.value.EmailAddress;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -83,6 +84,20 @@ public final class LeadService {
 
   public Optional<Lead> find(OrgId orgId, LeadId id) {
     return database.read(() -> leads.find(orgId, id, RowLock.NONE));
+  }
+
+  /**
+   * The lead fields of the organisation: the standard ones, then the custom ones its leads hold, by
+   * name (leads take any {@code mx_} attribute, so these are the ones in use).
+   */
+  public List<LeadField> fields(OrgId orgId) {
+    List<LeadField> fields = new ArrayList<>(LeadField.STANDARD);
+    database.read(() -> leads.customAttributeNames(orgId)).stream()
+        .filter(name -> !LeadAttributeRules.STANDARD.contains(name))
+        .sorted(String.CASE_INSENSITIVE_ORDER)
+        .map(LeadField::custom)
+        .forEach(fields::add);
+    return fields;
   }
 
   /** The most leads a quick search answers. */

@@ -91,6 +91,12 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
    */
   Optional<String> countCallsInWindow();
 
+  /**
+   * A query of the distinct keys of the JSON objects in {@code column} of {@code table}'s rows of
+   * one organisation ({@code :orgId}), one key a row, in a column named {@code key}.
+   */
+  String distinctJsonKeys(String table, String column);
+
   /** Whether the failure is a unique-key violation, which callers turn into DUPLICATE_ENTRY. */
   boolean isUniqueViolation(Throwable failure);
 }

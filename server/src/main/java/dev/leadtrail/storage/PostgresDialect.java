@@ -61,6 +61,15 @@ public record PostgresDialect() implements Dialect {
   }
 
   @Override
+  public String distinctJsonKeys(String table, String column) {
+    return "SELECT DISTINCT jsonb_object_keys("
+        + column
+        + "::jsonb) AS key FROM "
+        + table
+        + " WHERE org_id = :orgId";
+  }
+
+  @Override
   public String lockSkippingLocked() {
     return " FOR UPDATE SKIP LOCKED";
   }

@@ -80,6 +80,15 @@ public record SqliteDialect() implements Dialect {
   }
 
   @Override
+  public String distinctJsonKeys(String table, String column) {
+    return "SELECT DISTINCT j.key AS key FROM "
+        + table
+        + " t, json_each(t."
+        + column
+        + ") j WHERE t.org_id = :orgId";
+  }
+
+  @Override
   public String lockSkippingLocked() {
     return "";
   }

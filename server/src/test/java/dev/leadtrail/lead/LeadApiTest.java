@@ -62,6 +62,34 @@ abstract class LeadApiTest extends ApiTestCase {
   }
 
   @Test
+  void metaData_listsTheStandardFieldsAndTheCustomOnesInUse() {
+    Tenant tenant = server.newTenant("Meta");
+    Tenant other = server.newTenant("MetaOther");
+    post(
+        tenant,
+        "Lead.Create",
+        "[{\"Attribute\":\"FirstName\",\"Value\":\"A\"},{\"Attribute\":\"mx_City\",\"Value\":\"Oslo\"}]");
+    post(
+        other,
+        "Lead.Create",
+        "[{\"Attribute\":\"FirstName\",\"Value\":\"B\"},{\"Attribute\":\"mx_Secret\",\"Value\":\"x\"}]");
+
+    JsonNode fields = json(get(tenant, "LeadsMetaData.Get?"));
+    assertThat(fields.isArray()).as(fields.toString()).isTrue();
+    java.util.Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
+    fields.forEach(f -> byName.put(f.get("SchemaName").asText(), f));
+
+    assertThat(byName).containsKeys("FirstName", "LastName", "EmailAddress", "Phone", "mx_City");
+    assertThat(byName).doesNotContainKey("mx_Secret");
+    assertThat(byName.get("EmailAddress").get("DataType").asText()).isEqualTo("Email");
+    assertThat(byName.get("mx_City").get("DisplayName").asText()).isEqualTo("City");
+    assertThat(byName.get("mx_City").get("MaxLength").asText()).isEqualTo("200");
+    JsonNode one = json(get(tenant, "LeadsMetaData.Get?schemaName=emailaddress"));
+    assertThat(one).hasSize(1);
+    assertThat(json(get(tenant, "LeadsMetaData.Get?schemaName=mx_Nothing"))).isEmpty();
+  }
+
+  @Test
   void quickSearch_refusesAnEmptyOrLongKey() {
     Tenant tenant = server.newTenant("QuickBad");
 
