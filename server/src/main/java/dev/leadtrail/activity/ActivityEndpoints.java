@@ -15,6 +15,8 @@ import dev.leadtrail.activity.ActivityViews.HistoriesView;
 import dev.leadtrail.activity.ActivityViews.HistoryView;
 import dev.leadtrail.activity.ActivityViews.LeadActivitiesView;
 import dev.leadtrail.activity.ActivityViews.LeadActivityView;
+import dev.leadtrail.activity.ActivityViews.RecentActivitiesView;
+import dev.leadtrail.activity.ActivityViews.RecentActivityView;
 import dev.leadtrail.activity.ActivityViews.TypeActivitiesView;
 import dev.leadtrail.activitytype.ActivityType;
 import dev.leadtrail.activitytype.DataType;
@@ -25,7 +27,9 @@ import dev.leadtrail.http.ApiRoute;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
 import dev.leadtrail.user.Caller;
+import dev.leadtrail.user.UserId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +62,8 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
         ApiRoute.write(SERVICE + "CustomActivity/Update", this::update),
         ApiRoute.bulkWrite(SERVICE + "Bulk/CustomActivity/Update", this::bulkUpdate),
         ApiRoute.read(SERVICE + "RetrieveActivityChange", this::history),
-        ApiRoute.write(SERVICE + "Attachment/Add", this::addAttachment));
+        ApiRoute.write(SERVICE + "Attachment/Add", this::addAttachment),
+        ApiRoute.read(SERVICE + "RetrieveRecentlyModified", this::recentlyModified));
   }
 
   void create(ApiCall<Caller> call) {
@@ -167,6 +172,24 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
     return call.query("getFileURL")
         .map(value -> value.strip().equalsIgnoreCase("true"))
         .orElse(false);
+  }
+
+  void recentlyModified(ApiCall<Caller> call) {
+    RecentQuery query = RecentQuery.from(call.objectBody());
+    var orgId = call.caller().orgId();
+    Page<TypedActivity> page = activities.recentlyModified(orgId, query);
+    Map<UserId, String> names = new HashMap<>();
+    call.respond(
+        new RecentActivitiesView(
+            page.total(),
+            page.items().stream()
+                .map(
+                    typed ->
+                        RecentActivityView.of(
+                            typed,
+                            query.includeCustomFields(),
+                            id -> names.computeIfAbsent(id, u -> activities.userName(orgId, u))))
+                .toList()));
   }
 
   void ofType(ApiCall<Caller> call) {

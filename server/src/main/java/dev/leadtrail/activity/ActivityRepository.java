@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 
 /** Stores activities. Stateless and thread-safe. */
@@ -50,9 +51,9 @@ final class ActivityRepository {
   private static final String NEWEST_FIRST = " ORDER BY a.activity_at DESC, a.id DESC";
   private static final String PAGE = " LIMIT :limit OFFSET :offset";
 
-  private static final String EVENT_WINDOW_FILTER =
-      " WHERE a.org_id = :orgId AND a.event_code = :eventCode"
-          + " AND a.modified_at >= :from AND a.modified_at <= :to";
+  private static final String WINDOW_FILTER =
+      " WHERE a.org_id = :orgId AND a.modified_at >= :from AND a.modified_at <= :to";
+  private static final String EVENT_FILTER = " AND a.event_code = :eventCode";
 
   private static final String UPDATE =
       """
@@ -347,39 +348,38 @@ final class ActivityRepository {
   }
 
   /** Activities of one type modified within [from, to], in a stable order. */
-  Page<Activity> ofType(
+  /** Activities modified within the window, of one type when {@code eventCode} is given. */
+  Page<Activity> modifiedWithin(
       OrgId orgId,
-      int eventCode,
+      Integer eventCode,
       Instant from,
       Instant to,
       SortColumn sortColumn,
       boolean newestFirst,
       PageRequest page) {
     Handle handle = database.handle();
+    String filter = WINDOW_FILTER + (eventCode == null ? "" : EVENT_FILTER);
     String direction = newestFirst ? " DESC" : " ASC";
     String order = " ORDER BY " + sortColumn.column + direction + ", a.id" + direction;
-    long total =
+    Query count =
         handle
-            .createQuery("SELECT COUNT(*) FROM activities a" + EVENT_WINDOW_FILTER)
+            .createQuery("SELECT COUNT(*) FROM activities a" + filter)
             .bind("orgId", orgId.value())
-            .bind("eventCode", eventCode)
             .bind("from", from.toEpochMilli())
-            .bind("to", to.toEpochMilli())
-            .mapTo(Long.class)
-            .one();
-    List<Activity> rows =
+            .bind("to", to.toEpochMilli());
+    Query rows =
         handle
-            .createQuery(
-                "SELECT " + COLUMNS + " FROM activities a" + EVENT_WINDOW_FILTER + order + PAGE)
+            .createQuery("SELECT " + COLUMNS + " FROM activities a" + filter + order + PAGE)
             .bind("orgId", orgId.value())
-            .bind("eventCode", eventCode)
             .bind("from", from.toEpochMilli())
             .bind("to", to.toEpochMilli())
             .bind("limit", page.size())
-            .bind("offset", page.offset())
-            .map(ROW)
-            .list();
-    return new Page<>(total, rows);
+            .bind("offset", page.offset());
+    if (eventCode != null) {
+      count.bind("eventCode", eventCode);
+      rows.bind("eventCode", eventCode);
+    }
+    return new Page<>(count.mapTo(Long.class).one(), rows.map(ROW).list());
   }
 
   private static Activity map(ResultSet rs) throws SQLException {

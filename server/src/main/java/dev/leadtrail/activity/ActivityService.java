@@ -15,6 +15,8 @@ import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.RecentUsers;
+import dev.leadtrail.user.User;
+import dev.leadtrail.user.UserId;
 import dev.leadtrail.value.EmailAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -35,6 +37,7 @@ public final class ActivityService {
   private final ActivityTypeService types;
   private final LeadService leads;
   private final ActivityFieldValues fieldValues;
+  private final RecentUsers users;
   private final FileFields fileFields;
   private final FileFetches fileFetches;
   private final Clock clock;
@@ -53,6 +56,7 @@ public final class ActivityService {
     this.types = types;
     this.leads = leads;
     this.fieldValues = new ActivityFieldValues(types, users);
+    this.users = users;
     this.fileFields = new FileFields(files);
     this.fileFetches = fileFetches;
     this.clock = clock;
@@ -222,7 +226,7 @@ public final class ActivityService {
         () -> {
           types.byEventCode(orgId, query.eventCode());
           Page<Activity> page =
-              activities.ofType(
+              activities.modifiedWithin(
                   orgId,
                   query.eventCode(),
                   query.from(),
@@ -232,6 +236,34 @@ public final class ActivityService {
                   query.page());
           return typed(orgId, page);
         });
+  }
+
+  /** Activities of every type (or one) modified within the query's window. */
+  public Page<TypedActivity> recentlyModified(OrgId orgId, RecentQuery query) {
+    if (query.from().isAfter(query.to())) {
+      throw RuleViolationException.invalidInput("FromDate", "FromDate is after ToDate.");
+    }
+    return database.read(
+        () -> {
+          if (query.eventCode() != null) {
+            types.byEventCode(orgId, query.eventCode());
+          }
+          Page<Activity> page =
+              activities.modifiedWithin(
+                  orgId,
+                  query.eventCode(),
+                  query.from(),
+                  query.to(),
+                  query.byCreatedOn() ? SortColumn.CREATED_ON : SortColumn.MODIFIED_ON,
+                  query.newestFirst(),
+                  query.page());
+          return typed(orgId, page);
+        });
+  }
+
+  /** The names of users, as reads show who created or changed something; "" for none. */
+  public String userName(OrgId orgId, UserId id) {
+    return users.find(orgId, id.value()).map(User::name).orElse("");
   }
 
   private Page<TypedActivity> typed(OrgId orgId, Page<Activity> page) {

@@ -10,10 +10,12 @@ import dev.leadtrail.activitytype.OptionSetJson;
 import dev.leadtrail.activitytype.SystemFields;
 import dev.leadtrail.file.FileService;
 import dev.leadtrail.http.ApiTime;
+import dev.leadtrail.user.UserId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** How activities look on the wire: the answers of the activity calls, in LeadSquared's names. */
 final class ActivityViews {
@@ -22,6 +24,63 @@ final class ActivityViews {
   static final int CUSTOM_ACTIVITY = 2;
 
   private ActivityViews() {}
+
+  @JsonPropertyOrder({
+    "Id",
+    "RelatedProspectId",
+    "ActivityEvent",
+    "ActivityType",
+    "CreatedOn",
+    "ModifiedOn",
+    "Fields",
+    "Data"
+  })
+  record RecentActivityView(
+      @JsonProperty("Id") String id,
+      @JsonProperty("RelatedProspectId") String relatedProspectId,
+      @JsonProperty("ActivityEvent") int activityEvent,
+      @JsonProperty("ActivityType") int activityType,
+      @JsonProperty("CreatedOn") String createdOn,
+      @JsonProperty("ModifiedOn") String modifiedOn,
+      @JsonProperty("Fields") List<KeyValue> fields,
+      @JsonProperty("Data") List<KeyValue> data) {
+
+    /** {@code names} tells users' names; custom fields only with {@code includeCustomFields}. */
+    static RecentActivityView of(
+        TypedActivity typed, boolean includeCustomFields, Function<UserId, String> names) {
+      Activity activity = typed.activity();
+      List<KeyValue> fields = new ArrayList<>();
+      fields.add(new KeyValue("ProspectActivityId", activity.id().value()));
+      fields.add(new KeyValue(SystemFields.NOTE, activity.note()));
+      fields.add(new KeyValue(SystemFields.STATUS, activity.status()));
+      fields.add(new KeyValue(SystemFields.OWNER, activity.owner().value()));
+      if (includeCustomFields) {
+        typed.currentFieldValues().forEach((name, value) -> fields.add(new KeyValue(name, value)));
+      }
+      List<KeyValue> data =
+          List.of(
+              new KeyValue("ActivityEventName", typed.type().name()),
+              new KeyValue("ActivityDateTime", ApiTime.format(activity.activityAt())),
+              new KeyValue("CreatedBy", activity.createdBy().value()),
+              new KeyValue("CreatedByName", names.apply(activity.createdBy())),
+              new KeyValue("ModifiedBy", activity.modifiedBy().value()),
+              new KeyValue("ModifiedByName", names.apply(activity.modifiedBy())));
+      return new RecentActivityView(
+          activity.id().value(),
+          activity.leadId().value(),
+          activity.eventCode(),
+          CUSTOM_ACTIVITY,
+          ApiTime.format(activity.createdAt()),
+          ApiTime.format(activity.modifiedAt()),
+          fields,
+          data);
+    }
+  }
+
+  @JsonPropertyOrder({"RecordCount", "ProspectActivities"})
+  record RecentActivitiesView(
+      @JsonProperty("RecordCount") long recordCount,
+      @JsonProperty("ProspectActivities") List<RecentActivityView> prospectActivities) {}
 
   @JsonPropertyOrder({"RecordCount", "ProspectActivities"})
   record LeadActivitiesView(

@@ -77,6 +77,32 @@ final class RequestParts {
     return time;
   }
 
+  /** How a windowed list is ordered: by CreatedOn or ModifiedOn, newest or oldest first. */
+  record Sorting(boolean byCreatedOn, boolean newestFirst) {}
+
+  /**
+   * {@code Sorting}: {@code ColumnName} ModifiedOn (default) or CreatedOn, {@code Direction} 1
+   * (newest first) or 0, defaulting to {@code defaultDirection}.
+   */
+  static Sorting sorting(ObjectNode sorting, int defaultDirection) {
+    String column = JsonValues.scalarText(sorting.get("ColumnName"), "ColumnName");
+    boolean byCreatedOn = column != null && column.strip().equalsIgnoreCase("CreatedOn");
+    if (column != null
+        && !byCreatedOn
+        && !column.isBlank()
+        && !column.strip().equalsIgnoreCase("ModifiedOn")) {
+      throw RuleViolationException.invalidInput("ColumnName", "Sort by ModifiedOn or CreatedOn.");
+    }
+    int direction =
+        bounded(
+            JsonValues.optionalInteger(sorting.get("Direction"), "Direction"),
+            defaultDirection,
+            0,
+            1,
+            "Direction");
+    return new Sorting(byCreatedOn, direction == 1);
+  }
+
   /** {@code PageIndex} from 1 and {@code PageSize} up to 1000, as the read calls take them. */
   static PageRequest pageAtIndex(JsonNode paging, int defaultSize) {
     return PageRequest.atIndex(

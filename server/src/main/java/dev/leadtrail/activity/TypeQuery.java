@@ -2,7 +2,6 @@ package dev.leadtrail.activity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadtrail.activitytype.EventCodes;
-import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiTime;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.value.PageRequest;
@@ -36,27 +35,13 @@ public record TypeQuery(
     Boolean removeEmpty =
         JsonValues.optionalBoolean(parameter.get("RemoveEmptyValue"), "RemoveEmptyValue");
     PageRequest page = RequestParts.pageAtIndex(paging, DEFAULT_PAGE_SIZE);
-    String column = JsonValues.scalarText(sorting.get("ColumnName"), "ColumnName");
-    boolean byCreatedOn = column != null && column.strip().equalsIgnoreCase("CreatedOn");
-    if (column != null
-        && !byCreatedOn
-        && !column.isBlank()
-        && !column.strip().equalsIgnoreCase("ModifiedOn")) {
-      throw RuleViolationException.invalidInput("ColumnName", "Sort by ModifiedOn or CreatedOn.");
-    }
-    int direction =
-        RequestParts.bounded(
-            JsonValues.optionalInteger(sorting.get("Direction"), "Direction"),
-            1,
-            0,
-            1,
-            "Direction");
+    RequestParts.Sorting order = RequestParts.sorting(sorting, 1);
     return new TypeQuery(
         eventCode,
         from == null ? Instant.EPOCH : from,
         to == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : to,
-        byCreatedOn,
-        direction == 1,
+        order.byCreatedOn(),
+        order.newestFirst(),
         page,
         removeEmpty != null && removeEmpty);
   }

@@ -253,6 +253,103 @@ abstract class ActivityApiTest extends ApiTestCase {
   }
 
   @Test
+  void retrieveRecentlyModified_listsEveryTypesActivitiesInTheWindow() {
+    Setup setup = setup("Recent");
+    Tenant tenant = setup.tenant();
+    post(tenant, "CreateType", "{\"ActivityEventName\":\"Visit\"}");
+    Setup other = setup("RecentOther");
+    for (int event : new int[] {200, 201}) {
+      post(
+          tenant,
+          "Create",
+          """
+          {"RelatedProspectId":"%s","ActivityEvent":%d,"ActivityNote":"n%d",
+           "Fields":[%s]}\
+          """
+              .formatted(
+                  setup.leadId(),
+                  event,
+                  event,
+                  event == 200
+                      ? "{\"SchemaName\":\"mx_Custom_1\",\"Value\":\"abc\"},"
+                          + "{\"SchemaName\":\"mx_Custom_2\",\"Value\":\"1\"}"
+                      : ""));
+    }
+    post(
+        other.tenant(),
+        "Create",
+        "{\"RelatedProspectId\":\""
+            + other.leadId()
+            + "\",\"ActivityEvent\":200,"
+            + "\"Fields\":[{\"SchemaName\":\"mx_Custom_2\",\"Value\":\"1\"}]}");
+    String window = "\"FromDate\":\"2000-01-01 00:00:00\",\"ToDate\":\"2100-01-01 00:00:00\"";
+
+    JsonNode all =
+        json(
+            post(
+                tenant,
+                "RetrieveRecentlyModified",
+                "{\"Parameter\":{" + window + ",\"IncludeCustomFields\":1}}"));
+    JsonNode one =
+        json(
+            post(
+                tenant,
+                "RetrieveRecentlyModified",
+                "{\"Parameter\":{"
+                    + window
+                    + ",\"ActivityEvent\":\"201\"},"
+                    + "\"Paging\":{\"PageIndex\":1,\"PageSize\":1},"
+                    + "\"Sorting\":{\"ColumnName\":\"CreatedOn\",\"Direction\":1}}"));
+    JsonNode none =
+        json(
+            post(
+                tenant,
+                "RetrieveRecentlyModified",
+                "{\"Parameter\":{\"FromDate\":\"2000-01-01 00:00:00\",\"ToDate\":\"2000-01-02 00:00:00\"}}"));
+
+    assertThat(all.get("RecordCount").asInt()).isEqualTo(2);
+    JsonNode first = all.get("ProspectActivities").get(0);
+    assertThat(first.get("RelatedProspectId").asText()).isEqualTo(setup.leadId());
+    java.util.Map<String, String> fields = new java.util.HashMap<>();
+    first.get("Fields").forEach(f -> fields.put(f.get("Key").asText(), f.get("Value").asText()));
+    assertThat(fields).containsEntry("ProspectActivityId", first.get("Id").asText());
+    assertThat(fields).containsEntry("mx_Custom_1", "abc");
+    java.util.Map<String, String> data = new java.util.HashMap<>();
+    first.get("Data").forEach(f -> data.put(f.get("Key").asText(), f.get("Value").asText()));
+    assertThat(data).containsEntry("CreatedByName", "Ada Recent");
+    assertThat(one.get("RecordCount").asInt()).isEqualTo(1);
+    assertThat(one.get("ProspectActivities").get(0).get("ActivityEvent").asInt()).isEqualTo(201);
+    assertThat(one.get("ProspectActivities").get(0).get("Fields").toString())
+        .doesNotContain("mx_Custom");
+    assertThat(none.get("RecordCount").asInt()).isZero();
+    assertThat(none.get("ProspectActivities")).isEmpty();
+  }
+
+  @Test
+  void retrieveRecentlyModified_refusesAMissingWindowOrALargePage() {
+    Setup setup = setup("RecentBad");
+
+    var noDates = post(setup.tenant(), "RetrieveRecentlyModified", "{\"Parameter\":{}}");
+    var largePage =
+        post(
+            setup.tenant(),
+            "RetrieveRecentlyModified",
+            "{\"Parameter\":{\"FromDate\":\"2000-01-01 00:00:00\",\"ToDate\":\"2100-01-01 00:00:00\"},"
+                + "\"Paging\":{\"PageIndex\":1,\"PageSize\":1001}}");
+    var unknownEvent =
+        post(
+            setup.tenant(),
+            "RetrieveRecentlyModified",
+            "{\"Parameter\":{\"FromDate\":\"2000-01-01 00:00:00\",\"ToDate\":\"2100-01-01 00:00:00\","
+                + "\"ActivityEvent\":999}}");
+
+    assertThat(json(noDates).get("ExceptionMessage").asText()).contains("FromDate");
+    assertThat(json(largePage).get("ExceptionMessage").asText()).contains("PageSize");
+    assertThat(json(unknownEvent).get("ExceptionType").asText())
+        .isEqualTo("MXInvalidActivityException");
+  }
+
+  @Test
   void retrieveByActivityEvent_leavesTheListOutWhenThereAreNoRows() {
     Setup setup = setup("NoRows");
 
