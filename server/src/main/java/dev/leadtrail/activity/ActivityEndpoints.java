@@ -5,6 +5,7 @@ import static dev.leadtrail.activity.ActivityViews.detailField;
 import static dev.leadtrail.activity.ActivityViews.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadtrail.activity.ActivityViews.AttachmentView;
 import dev.leadtrail.activity.ActivityViews.BulkResultView;
 import dev.leadtrail.activity.ActivityViews.BulkView;
@@ -21,11 +22,13 @@ import dev.leadtrail.activity.ActivityViews.TypeActivitiesView;
 import dev.leadtrail.activitytype.ActivityType;
 import dev.leadtrail.activitytype.DataType;
 import dev.leadtrail.activitytype.SystemFields;
+import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiCall;
 import dev.leadtrail.http.ApiEndpoints;
 import dev.leadtrail.http.ApiRoute;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
+import dev.leadtrail.lead.LeadDetails;
 import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.UserId;
 import java.util.ArrayList;
@@ -56,6 +59,7 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
   public List<ApiRoute<Caller>> routes() {
     return List.of(
         ApiRoute.write(SERVICE + "Create", this::create),
+        ApiRoute.write(SERVICE + "CreateCustom", this::createCustom),
         ApiRoute.read(SERVICE + "Retrieve", this::retrieve),
         ApiRoute.get(SERVICE + "GetActivityDetails", this::details),
         ApiRoute.read(SERVICE + "CustomActivity/RetrieveByActivityEvent", this::ofType),
@@ -73,6 +77,19 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
         request.leadId() == null
             ? Success.withIdAndRelatedId(posted.id().value(), posted.leadId().value())
             : Success.withId(posted.id().value()));
+  }
+
+  void createCustom(ApiCall<Caller> call) {
+    ObjectNode body = call.objectBody();
+    JsonNode lead = body.get("LeadDetails");
+    if (lead == null || lead.isNull()) {
+      throw RuleViolationException.invalidInput("LeadDetails", "It is required.");
+    }
+    ObjectNode activity = JsonValues.object(body.get("Activity"), "Activity");
+    ActivityService.Posted posted =
+        activities.postWithLead(
+            call.caller(), LeadDetails.from(lead), NewActivity.onLeadToFind(activity));
+    call.respond(Success.withIdAndRelatedId(posted.id().value(), posted.leadId().value()));
   }
 
   void addAttachment(ApiCall<Caller> call) {

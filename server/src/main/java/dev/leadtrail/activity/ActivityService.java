@@ -7,6 +7,7 @@ import dev.leadtrail.activitytype.ActivityTypeService;
 import dev.leadtrail.error.ErrorType;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.file.FileService;
+import dev.leadtrail.lead.LeadDetails;
 import dev.leadtrail.lead.LeadId;
 import dev.leadtrail.lead.LeadService;
 import dev.leadtrail.org.OrgId;
@@ -81,32 +82,62 @@ public final class ActivityService {
    * post checked against a type that changes meanwhile is as if it had been stored just before.
    */
   public Posted post(Caller caller, NewActivity request) {
-    if (request.eventCode() == null) {
-      throw new RuleViolationException(
-          ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty.");
-    }
+    requireEventCode(request);
+    FileFields.Fetched fetched = fetchAhead(caller, request);
+    return fileFields
+        .storing(
+            fetched,
+            () -> database.decideThenStore(checkedPost(caller, request, fetched)),
+            StoredPost::files,
+            fileFetches::wake)
+        .posted();
+  }
+
+  /**
+   * {@code CreateCustom}: finds the lead by the details' SearchBy and updates it, or creates it,
+   * then posts the activity on it, all in one write: when the activity is refused, the lead is
+   * neither created nor changed.
+   */
+  public Posted postWithLead(Caller caller, LeadDetails lead, NewActivity request) {
+    requireEventCode(request);
     FileFields.Fetched fetched = fetchAhead(caller, request);
     return fileFields
         .storing(
             fetched,
             () ->
-                database.decideThenStore(
-                    new CheckedWrite<CheckedPost, StoredPost>() {
-                      @Override
-                      public CheckedPost decide(RowLock lock) {
-                        return check(caller, request, fetched);
-                      }
-
-                      @Override
-                      public Optional<StoredPost> store(CheckedPost post) {
-                        return Optional.of(
-                            new StoredPost(
-                                ActivityService.this.store(caller, request, post), post.files()));
-                      }
+                database.write(
+                    () -> {
+                      LeadId leadId = leads.createOrUpdate(caller, lead);
+                      NewActivity onLead =
+                          NewActivityBuilder.builder(request).leadId(leadId).build();
+                      return database.decideThenStore(checkedPost(caller, onLead, fetched));
                     }),
             StoredPost::files,
             fileFetches::wake)
         .posted();
+  }
+
+  private static void requireEventCode(NewActivity request) {
+    if (request.eventCode() == null) {
+      throw new RuleViolationException(
+          ErrorType.INVALID_ACTIVITY, "Event Code is invalid or empty.");
+    }
+  }
+
+  private CheckedWrite<CheckedPost, StoredPost> checkedPost(
+      Caller caller, NewActivity request, FileFields.Fetched fetched) {
+    return new CheckedWrite<>() {
+      @Override
+      public CheckedPost decide(RowLock lock) {
+        return check(caller, request, fetched);
+      }
+
+      @Override
+      public Optional<StoredPost> store(CheckedPost post) {
+        return Optional.of(
+            new StoredPost(ActivityService.this.store(caller, request, post), post.files()));
+      }
+    };
   }
 
   /** A post as stored, with the files its File fields brought. */

@@ -2,6 +2,7 @@ package dev.leadtrail.activity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadtrail.activitytype.EventCodes;
+import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiTime;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.lead.LeadAttribute;
@@ -36,6 +37,17 @@ public record NewActivity(
   public NewActivity {
     leadAttributes = List.copyOf(leadAttributes);
     fields = List.copyOf(fields);
+  }
+
+  /** The {@code Activity} of a {@code CreateCustom} body, as sent: its lead comes with it. */
+  public static NewActivity onLeadToFind(ObjectNode activity) {
+    for (String name : List.of("RelatedProspectId", "EmailAddress")) {
+      if (activity.has(name)) {
+        throw RuleViolationException.invalidInput(
+            name, "CreateCustom names the lead in LeadDetails, not in Activity.");
+      }
+    }
+    return from(activity);
   }
 
   /** The body of {@code Create}, as sent. */

@@ -32,7 +32,11 @@ final class RequestParts {
     List<FieldInput> fields = new ArrayList<>();
     for (JsonNode element : JsonValues.array(node, "Fields")) {
       ObjectNode field = JsonValues.object(element, "Each field");
-      String schemaName = JsonValues.scalarText(field.get("SchemaName"), "SchemaName");
+      // CreateCustom's samples name a field by Attribute as well as by SchemaName.
+      String schemaName =
+          field.has("SchemaName")
+              ? JsonValues.scalarText(field.get("SchemaName"), "SchemaName")
+              : JsonValues.scalarText(field.get("Attribute"), "SchemaName");
       if (schemaName == null || schemaName.isBlank()) {
         throw RuleViolationException.invalidInput("SchemaName", "Each field needs a SchemaName.");
       }

@@ -134,6 +134,9 @@ public final class ApiCall<C> {
   }
 
   static String kind(JsonNode node) {
+    if (node == null) {
+      return "missing";
+    }
     return switch (node.getNodeType()) {
       case ARRAY -> "an array";
       case OBJECT -> "an object";

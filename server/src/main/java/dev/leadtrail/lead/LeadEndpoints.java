@@ -9,7 +9,6 @@ import dev.leadtrail.http.ApiRoute;
 import dev.leadtrail.http.ApiTime;
 import dev.leadtrail.http.Success;
 import dev.leadtrail.user.Caller;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +41,7 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
   }
 
   void createOrUpdate(ApiCall<Caller> call) {
-    List<LeadAttribute> all = LeadAttribute.listFrom(call.body());
-    SearchBy searchBy = SearchBy.EMAIL_ADDRESS;
-    List<LeadAttribute> attributes = new ArrayList<>();
-    for (LeadAttribute attribute : all) {
-      if (attribute.name().equalsIgnoreCase(SearchBy.PARAMETER)) {
-        searchBy = SearchBy.parse(attribute.value());
-      } else {
-        attributes.add(attribute);
-      }
-    }
-    LeadId id = leads.createOrUpdate(call.caller(), attributes, searchBy);
+    LeadId id = leads.createOrUpdate(call.caller(), LeadDetails.from(call.body()));
     call.respond(Success.withIdAndAffectedRows(id.value(), 1));
   }
 

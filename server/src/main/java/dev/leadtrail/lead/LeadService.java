@@ -43,8 +43,13 @@ public final class LeadService {
     return database.write(() -> insert(caller, attributes));
   }
 
-  /** Updates the lead found by {@code searchBy}, or creates one when there is none. */
-  public LeadId createOrUpdate(Caller caller, List<LeadAttribute> attributes, SearchBy searchBy) {
+  /**
+   * Updates the lead found by the details' {@code SearchBy}, or creates one when there is none;
+   * within a write, as part of it.
+   */
+  public LeadId createOrUpdate(Caller caller, LeadDetails details) {
+    List<LeadAttribute> attributes = details.attributes();
+    SearchBy searchBy = details.searchBy();
     String wanted =
         attributes.stream()
             .filter(a -> a.name().equalsIgnoreCase(searchBy.attribute()))

@@ -349,6 +349,97 @@ abstract class ActivityApiTest extends ApiTestCase {
         .isEqualTo("MXInvalidActivityException");
   }
 
+  private HttpResponse<String> createCustom(
+      Tenant tenant, String email, String city, String fields) {
+    return post(
+        tenant,
+        "CreateCustom",
+        """
+        {"LeadDetails":[{"Attribute":"EmailAddress","Value":"%s"},{"Attribute":"mx_City","Value":"%s"},
+                        {"Attribute":"SearchBy","Value":"EmailAddress"}],
+         "Activity":{"ActivityEvent":200,"ActivityNote":"via CreateCustom","Fields":[%s]}}\
+        """
+            .formatted(email, city, fields));
+  }
+
+  private JsonNode leadsByEmail(Tenant tenant, String email) {
+    return json(
+        server.get(
+            "/v2/LeadManagement.svc/Leads.GetByEmailaddress?emailaddress="
+                + email
+                + "&"
+                + tenant.keyQuery()));
+  }
+
+  @Test
+  void createCustom_createsOrUpdatesTheLeadAndPostsTheActivityOnIt() {
+    Setup setup = setup("Custom");
+    Tenant tenant = setup.tenant();
+    String valid = "{\"Attribute\":\"mx_Custom_2\",\"Value\":\"7\"}";
+
+    var created = createCustom(tenant, "new@custom.example", "Oslo", valid);
+    var again = createCustom(tenant, "NEW@custom.example", "Bergen", valid.replace("7", "8"));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    String leadId = json(created).get("Message").get("RelatedId").asText();
+    assertThat(json(again).get("Message").get("RelatedId").asText()).isEqualTo(leadId);
+    JsonNode lead = leadsByEmail(tenant, "new@custom.example");
+    assertThat(lead).hasSize(1);
+    assertThat(lead.get(0).get("mx_City").asText()).isEqualTo("Bergen");
+    JsonNode onLead = json(post(tenant, "Retrieve?leadId=" + leadId, ""));
+    assertThat(onLead.get("RecordCount").asInt()).isEqualTo(2);
+    assertThat(onLead.get("ProspectActivities").get(0).get("Id").asText())
+        .isEqualTo(json(again).get("Message").get("Id").asText());
+  }
+
+  @Test
+  void createCustom_whoseActivityIsRefused_leavesTheLeadAsItWas() {
+    Setup setup = setup("CustomRefused");
+    Tenant tenant = setup.tenant();
+    String valid = "{\"SchemaName\":\"mx_Custom_2\",\"Value\":\"7\"}";
+    createCustom(tenant, "kept@custom.example", "Oslo", valid);
+
+    var badValue =
+        createCustom(
+            tenant,
+            "kept@custom.example",
+            "Paris",
+            "{\"SchemaName\":\"mx_Custom_2\",\"Value\":\"x\"}");
+    var newLead = createCustom(tenant, "never@custom.example", "Rome", "");
+
+    assertThat(json(badValue).get("ExceptionMessage").asText()).contains("mx_Custom_2");
+    assertThat(json(newLead).get("ExceptionType").asText())
+        .isEqualTo("MXMandatoryAttributeMissingException");
+    assertThat(leadsByEmail(tenant, "kept@custom.example").get(0).get("mx_City").asText())
+        .isEqualTo("Oslo");
+    assertThat(leadsByEmail(tenant, "never@custom.example")).isEmpty();
+  }
+
+  @Test
+  void createCustom_needsItsLeadDetailsAndActivity() {
+    Setup setup = setup("CustomShape");
+
+    var noLead = post(setup.tenant(), "CreateCustom", "{\"Activity\":{\"ActivityEvent\":200}}");
+    var noActivity =
+        post(
+            setup.tenant(),
+            "CreateCustom",
+            "{\"LeadDetails\":[{\"Attribute\":\"EmailAddress\",\"Value\":\"a@b.example\"}]}");
+    var leadInActivity =
+        post(
+            setup.tenant(),
+            "CreateCustom",
+            "{\"LeadDetails\":[{\"Attribute\":\"EmailAddress\",\"Value\":\"a@b.example\"}],"
+                + "\"Activity\":{\"ActivityEvent\":200,\"RelatedProspectId\":\""
+                + setup.leadId()
+                + "\"}}");
+
+    assertThat(json(noLead).get("ExceptionMessage").asText()).contains("LeadDetails");
+    assertThat(json(noActivity).get("ExceptionMessage").asText()).contains("Activity");
+    assertThat(json(leadInActivity).get("ExceptionMessage").asText()).contains("RelatedProspectId");
+    assertThat(leadsByEmail(setup.tenant(), "a@b.example")).isEmpty();
+  }
+
   @Test
   void retrieveByActivityEvent_leavesTheListOutWhenThereAreNoRows() {
     Setup setup = setup("NoRows");
