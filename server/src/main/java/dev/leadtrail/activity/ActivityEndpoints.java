@@ -7,6 +7,8 @@ import static dev.leadtrail.activity.ActivityViews.row;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadtrail.activity.ActivityViews.AttachmentView;
+import dev.leadtrail.activity.ActivityViews.BulkPostView;
+import dev.leadtrail.activity.ActivityViews.BulkPostsView;
 import dev.leadtrail.activity.ActivityViews.BulkResultView;
 import dev.leadtrail.activity.ActivityViews.BulkView;
 import dev.leadtrail.activity.ActivityViews.ChangeView;
@@ -29,6 +31,8 @@ import dev.leadtrail.http.ApiRoute;
 import dev.leadtrail.http.JsonValues;
 import dev.leadtrail.http.Success;
 import dev.leadtrail.lead.LeadDetails;
+import dev.leadtrail.lead.LeadId;
+import dev.leadtrail.lead.SearchBy;
 import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.UserId;
 import java.util.ArrayList;
@@ -36,6 +40,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Posting and reading activities, under {@code ProspectActivity.svc} (contract 5.2 to 5.5). */
@@ -65,6 +71,9 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
         ApiRoute.read(SERVICE + "CustomActivity/RetrieveByActivityEvent", this::ofType),
         ApiRoute.write(SERVICE + "CustomActivity/Update", this::update),
         ApiRoute.bulkWrite(SERVICE + "Bulk/CustomActivity/Update", this::bulkUpdate),
+        ApiRoute.bulkWrite(SERVICE + "Bulk/CustomActivity/Add/ByLeadId", this::bulkAddByLeadId),
+        ApiRoute.bulkWrite(
+            SERVICE + "Bulk/CustomActivity/Add/ByLeadField", this::bulkAddByLeadField),
         ApiRoute.read(SERVICE + "RetrieveActivityChange", this::history),
         ApiRoute.write(SERVICE + "Attachment/Add", this::addAttachment),
         ApiRoute.read(SERVICE + "RetrieveRecentlyModified", this::recentlyModified));
@@ -114,6 +123,44 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
     call.respond(
         new BulkView(
             updates.updateEach(call.caller(), items).stream().map(BulkResultView::of).toList()));
+  }
+
+  void bulkAddByLeadId(ApiCall<Caller> call) {
+    bulkAdd(
+        call,
+        item -> {
+          String lead = JsonValues.scalarText(item.get("RelatedProspectId"), "RelatedProspectId");
+          return NewActivity.bulkItem(item, LeadId.parse(lead, "RelatedProspectId"));
+        });
+  }
+
+  /** Each item names its lead by {@code SearchByValue}, of the attribute {@code searchBy} names. */
+  void bulkAddByLeadField(ApiCall<Caller> call) {
+    SearchBy searchBy = SearchBy.parse(call.query("searchBy").orElse("EmailAddress"));
+    var orgId = call.caller().orgId();
+    bulkAdd(
+        call,
+        item -> {
+          String value = JsonValues.scalarText(item.get("SearchByValue"), "SearchByValue");
+          if (value == null || value.isBlank()) {
+            throw RuleViolationException.invalidInput("SearchByValue", "It is required.");
+          }
+          return NewActivity.bulkItem(item, activities.leadBy(orgId, searchBy, value));
+        });
+  }
+
+  private void bulkAdd(ApiCall<Caller> call, Function<ObjectNode, NewActivity> read) {
+    List<Supplier<NewActivity>> items = new ArrayList<>();
+    for (JsonNode element : call.arrayBody()) {
+      items.add(() -> read.apply(JsonValues.object(element, "Each item")));
+    }
+    List<BulkItems.Outcome<ActivityService.Posted>> outcomes =
+        activities.postEach(call.caller(), items);
+    List<BulkPostView> rows = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      rows.add(BulkPostView.of(i + 1, outcomes.get(i)));
+    }
+    call.respond(new BulkPostsView(rows));
   }
 
   void history(ApiCall<Caller> call) {

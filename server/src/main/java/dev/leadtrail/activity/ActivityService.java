@@ -10,6 +10,7 @@ import dev.leadtrail.file.FileService;
 import dev.leadtrail.lead.LeadDetails;
 import dev.leadtrail.lead.LeadId;
 import dev.leadtrail.lead.LeadService;
+import dev.leadtrail.lead.SearchBy;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.storage.CheckedWrite;
 import dev.leadtrail.storage.Database;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Posts activities on leads and reads them back (contract sections 5.2 to 5.5). Thread-safe. */
@@ -115,6 +117,21 @@ public final class ActivityService {
             StoredPost::files,
             fileFetches::wake)
         .posted();
+  }
+
+  /** Posts each activity on its own, in order (see {@link BulkItems}). */
+  public List<BulkItems.Outcome<Posted>> postEach(
+      Caller caller, List<Supplier<NewActivity>> requests) {
+    return BulkItems.each(
+        caller.orgId(),
+        requests.stream()
+            .<Supplier<Posted>>map(request -> () -> post(caller, request.get()))
+            .toList());
+  }
+
+  /** The lead an item of a bulk post by lead field names; none is an invalid entity. */
+  public LeadId leadBy(OrgId orgId, SearchBy searchBy, String value) {
+    return leads.requireLeadBy(orgId, searchBy, value).id();
   }
 
   private static void requireEventCode(NewActivity request) {

@@ -5,8 +5,6 @@ import dev.leadtrail.activitytype.ActivityType;
 import dev.leadtrail.activitytype.ActivityTypeService;
 import dev.leadtrail.activitytype.SystemFields;
 import dev.leadtrail.error.ErrorType;
-import dev.leadtrail.error.FailureSummary;
-import dev.leadtrail.error.InternalFailureException;
 import dev.leadtrail.error.LeadtrailException;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.file.FileService;
@@ -31,19 +29,12 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Updates posted activities, alone or in bulk, and reads their change history (contract sections
  * 5.1, 5.6 and 5.7). Thread-safe.
  */
 public final class ActivityUpdateService {
-
-  /** The most items one bulk update takes (contract section 5.7). */
-  public static final int MAX_BULK_ITEMS = 25;
-
-  private static final Logger log = LoggerFactory.getLogger(ActivityUpdateService.class);
 
   /** One item of a bulk update: the id as sent, and the update, read when it is applied. */
   public record BulkItem(String prospectActivityId, Supplier<ActivityUpdate> update) {}
@@ -263,39 +254,19 @@ public final class ActivityUpdateService {
         StoredChange.of(changed, old.version(), changes(old, changed)), files);
   }
 
-  /**
-   * Applies each item of a bulk update on its own, in order: a failing item (including one that
-   * could not be read) changes nothing and never stops the others. At most {@link #MAX_BULK_ITEMS}
-   * items; a larger or empty batch applies none.
-   */
+  /** Applies each item of a bulk update on its own, in order (see {@link BulkItems}). */
   public List<BulkOutcome> updateEach(Caller caller, List<BulkItem> items) {
-    if (items.isEmpty() || items.size() > MAX_BULK_ITEMS) {
-      throw RuleViolationException.invalidInput(
-          "Request",
-          "A bulk update takes 1 to " + MAX_BULK_ITEMS + " items, not " + items.size() + ".");
+    List<BulkItems.Outcome<ActivityId>> outcomes =
+        BulkItems.each(
+            caller.orgId(),
+            items.stream()
+                .<Supplier<ActivityId>>map(item -> () -> update(caller, item.update().get()))
+                .toList());
+    List<BulkOutcome> results = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      results.add(new BulkOutcome(items.get(i).prospectActivityId(), outcomes.get(i).failure()));
     }
-    List<BulkOutcome> outcomes = new ArrayList<>();
-    for (BulkItem item : items) {
-      outcomes.add(new BulkOutcome(item.prospectActivityId(), failureOf(caller, item)));
-    }
-    return outcomes;
-  }
-
-  /** Null when the item was applied; whatever it throws ends in its own result. */
-  private LeadtrailException failureOf(Caller caller, BulkItem item) {
-    try {
-      update(caller, item.update().get());
-      return null;
-    } catch (LeadtrailException e) {
-      return e;
-    } catch (RuntimeException e) {
-      log.error(
-          "A bulk update item of organisation {} failed unexpectedly: {}",
-          caller.orgId(),
-          FailureSummary.describe(e));
-      return new InternalFailureException(
-          "The item could not be applied because of an internal error.");
-    }
+    return results;
   }
 
   /** One change per value that differs, system fields first. */

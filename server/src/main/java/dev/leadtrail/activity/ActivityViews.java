@@ -282,6 +282,32 @@ final class ActivityViews {
 
   record BulkView(@JsonProperty("Response") List<BulkResultView> response) {}
 
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({
+    "ProspectActivityId",
+    "RowNumber",
+    "ActivityCreated",
+    "ExceptionType",
+    "ExceptionMessage"
+  })
+  record BulkPostView(
+      @JsonProperty("ProspectActivityId") String prospectActivityId,
+      @JsonProperty("RowNumber") int rowNumber,
+      @JsonProperty("ActivityCreated") boolean activityCreated,
+      @JsonProperty("ExceptionType") String exceptionType,
+      @JsonProperty("ExceptionMessage") String exceptionMessage) {
+
+    static BulkPostView of(int rowNumber, BulkItems.Outcome<ActivityService.Posted> outcome) {
+      var failure = outcome.failure();
+      return failure == null
+          ? new BulkPostView(outcome.result().id().value(), rowNumber, true, null, null)
+          : new BulkPostView(
+              null, rowNumber, false, failure.type().wireName(), failure.getMessage());
+    }
+  }
+
+  record BulkPostsView(@JsonProperty("Response") List<BulkPostView> response) {}
+
   @JsonPropertyOrder({"ModifiedOn", "ModifiedBy", "Field", "OldValue", "NewValue"})
   record ChangeView(
       @JsonProperty("ModifiedOn") String modifiedOn,

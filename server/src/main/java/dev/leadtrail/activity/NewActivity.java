@@ -2,6 +2,7 @@ package dev.leadtrail.activity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadtrail.activitytype.EventCodes;
+import dev.leadtrail.activitytype.SystemFields;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiTime;
 import dev.leadtrail.http.JsonValues;
@@ -48,6 +49,25 @@ public record NewActivity(
       }
     }
     return from(activity);
+  }
+
+  /**
+   * An item of {@code Bulk/CustomActivity/Add}, on {@code leadId}: its {@code ActivityOwnerEmail}
+   * sets the activity's Owner.
+   */
+  public static NewActivity bulkItem(ObjectNode item, LeadId leadId) {
+    NewActivity activity = from(item);
+    String owner = JsonValues.scalarText(item.get("ActivityOwnerEmail"), "ActivityOwnerEmail");
+    List<FieldInput> fields = new ArrayList<>(activity.fields());
+    if (owner != null && !owner.isBlank()) {
+      fields.add(new FieldInput(SystemFields.OWNER, owner.strip()));
+    }
+    return NewActivityBuilder.builder(activity)
+        .leadId(leadId)
+        .leadEmail(null)
+        .leadAttributes(List.of())
+        .fields(fields)
+        .build();
   }
 
   /** The body of {@code Create}, as sent. */

@@ -63,7 +63,7 @@ public final class LeadService {
     return database.write(
         () -> {
           serializeLookup(caller.orgId(), searchBy, wanted);
-          Optional<Lead> existing = findBy(caller.orgId(), searchBy, wanted);
+          Optional<Lead> existing = findBy(caller.orgId(), searchBy, wanted, RowLock.FOR_UPDATE);
           if (existing.isEmpty()) {
             return insert(caller, attributes);
           }
@@ -204,13 +204,25 @@ public final class LeadService {
     database.writeUnique(() -> leads.update(changed), LeadService::duplicateEmail);
   }
 
-  private Optional<Lead> findBy(OrgId orgId, SearchBy searchBy, String value) {
+  private Optional<Lead> findBy(OrgId orgId, SearchBy searchBy, String value, RowLock lock) {
     return switch (searchBy) {
       case EMAIL_ADDRESS ->
-          EmailAddress.parse(value)
-              .flatMap(address -> leads.findByEmail(orgId, address, RowLock.FOR_UPDATE));
-      case PHONE -> leads.findByPhone(orgId, value, RowLock.FOR_UPDATE).stream().findFirst();
+          EmailAddress.parse(value).flatMap(address -> leads.findByEmail(orgId, address, lock));
+      case PHONE -> leads.findByPhone(orgId, value, lock).stream().findFirst();
     };
+  }
+
+  /**
+   * The lead whose {@code searchBy} attribute is {@code value} (the oldest, when several share a
+   * phone); none is an invalid entity.
+   */
+  public Lead requireLeadBy(OrgId orgId, SearchBy searchBy, String value) {
+    return database
+        .read(() -> findBy(orgId, searchBy, value.strip(), RowLock.NONE))
+        .orElseThrow(
+            () ->
+                new RuleViolationException(
+                    ErrorType.INVALID_ENTITY, "Lead does not exist in the system"));
   }
 
   /** The lead's attributes after the changes, every name and value checked. */

@@ -440,6 +440,110 @@ abstract class ActivityApiTest extends ApiTestCase {
     assertThat(leadsByEmail(setup.tenant(), "a@b.example")).isEmpty();
   }
 
+  private static String bulkItem(String leadKey, String lead, String value) {
+    return """
+        {"%s":"%s","ActivityEvent":200,"ActivityNote":"bulk",
+         "Fields":[{"SchemaName":"mx_Custom_2","Value":"%s"}]}\
+        """
+        .formatted(leadKey, lead, value);
+  }
+
+  @Test
+  void bulkAddByLeadId_postsEachItemOnItsOwn_inOrder() {
+    Setup setup = setup("BulkAdd");
+    Setup other = setup("BulkAddOther");
+    Tenant tenant = setup.tenant();
+
+    var response =
+        post(
+            tenant,
+            "Bulk/CustomActivity/Add/ByLeadId",
+            "["
+                + bulkItem("RelatedProspectId", setup.leadId(), "1")
+                    .replace(
+                        "\"ActivityEvent\"",
+                        "\"ActivityOwnerEmail\":\"" + tenant.email() + "\",\"ActivityEvent\"")
+                + ","
+                + bulkItem("RelatedProspectId", setup.leadId(), "x")
+                + ","
+                + bulkItem("RelatedProspectId", other.leadId(), "2")
+                + ",\"not an object\"]");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode rows = json(response).get("Response");
+    assertThat(rows).hasSize(4);
+    assertThat(rows.get(0).get("ActivityCreated").asBoolean()).isTrue();
+    assertThat(rows.get(0).get("RowNumber").asInt()).isEqualTo(1);
+    assertThat(rows.get(1).get("ActivityCreated").asBoolean()).isFalse();
+    assertThat(rows.get(1).get("ExceptionMessage").asText()).contains("mx_Custom_2");
+    assertThat(rows.get(2).get("ExceptionType").asText()).isEqualTo("MXInvalidEntityException");
+    assertThat(rows.get(3).get("ActivityCreated").asBoolean()).isFalse();
+    JsonNode onLead = json(post(tenant, "Retrieve?leadId=" + setup.leadId(), ""));
+    assertThat(onLead.get("RecordCount").asInt()).isEqualTo(1);
+    assertThat(onLead.get("ProspectActivities").get(0).get("Id").asText())
+        .isEqualTo(rows.get(0).get("ProspectActivityId").asText());
+    assertThat(onLead.get("ProspectActivities").get(0).get("ActivityFields").get("Owner").asText())
+        .isEqualTo(tenant.userId().value());
+  }
+
+  @Test
+  void bulkAddByLeadField_findsEachLeadBySearchByValue() {
+    Setup setup = setup("BulkField");
+    Tenant tenant = setup.tenant();
+    server.postJson(
+        "/v2/LeadManagement.svc/Lead.Update?leadId=" + setup.leadId() + "&" + tenant.keyQuery(),
+        "[{\"Attribute\":\"EmailAddress\",\"Value\":\"linus@bulk.example\"},"
+            + "{\"Attribute\":\"Phone\",\"Value\":\"+1 555 0100\"}]");
+
+    JsonNode byEmail =
+        json(
+            post(
+                tenant,
+                "Bulk/CustomActivity/Add/ByLeadField?searchBy=EmailAddress",
+                "["
+                    + bulkItem("SearchByValue", "Linus@bulk.example", "1")
+                    + ","
+                    + bulkItem("SearchByValue", "nobody@bulk.example", "1")
+                    + "]"));
+    JsonNode byPhone =
+        json(
+            post(
+                tenant,
+                "Bulk/CustomActivity/Add/ByLeadField?searchBy=Phone",
+                "[" + bulkItem("SearchByValue", "+1 555 0100", "3") + "]"));
+
+    assertThat(byEmail.get("Response").get(0).get("ActivityCreated").asBoolean()).isTrue();
+    assertThat(byEmail.get("Response").get(1).get("ExceptionType").asText())
+        .isEqualTo("MXInvalidEntityException");
+    assertThat(byPhone.get("Response").get(0).get("ActivityCreated").asBoolean()).isTrue();
+    assertThat(
+            json(post(tenant, "Retrieve?leadId=" + setup.leadId(), "")).get("RecordCount").asInt())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void bulkAdd_takesOneTo25Items() {
+    Setup setup = setup("BulkLimit");
+    String item = bulkItem("RelatedProspectId", setup.leadId(), "1");
+
+    var tooMany =
+        post(
+            setup.tenant(),
+            "Bulk/CustomActivity/Add/ByLeadId",
+            "[" + String.join(",", java.util.Collections.nCopies(26, item)) + "]");
+    var none = post(setup.tenant(), "Bulk/CustomActivity/Add/ByLeadId", "[]");
+    var notAnArray = post(setup.tenant(), "Bulk/CustomActivity/Add/ByLeadId", item);
+
+    assertThat(json(tooMany).get("ExceptionMessage").asText()).contains("1 to 25");
+    assertThat(json(none).get("ExceptionMessage").asText()).contains("1 to 25");
+    assertThat(notAnArray.statusCode()).isEqualTo(400);
+    assertThat(
+            json(post(setup.tenant(), "Retrieve?leadId=" + setup.leadId(), ""))
+                .get("RecordCount")
+                .asInt())
+        .isZero();
+  }
+
   @Test
   void retrieveByActivityEvent_leavesTheListOutWhenThereAreNoRows() {
     Setup setup = setup("NoRows");
