@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.leadtrail.config.LeadtrailConfig.RateLimitStore;
 import dev.leadtrail.value.RateLimit;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -45,6 +47,7 @@ public final class ConfigLoader {
     d.put("server.max-connections-per-address", "1024");
     d.put("server.max-requests-per-address", "256");
     d.put("server.max-calls-in-flight-per-organisation", "64");
+    d.put("server.public-url", "");
     d.put("database.url", "jdbc:sqlite:data/leadtrail.db");
     d.put("database.user", "");
     d.put("database.password", "");
@@ -190,7 +193,8 @@ public final class ConfigLoader {
                 integer("server.min-read-bytes-per-second", 0, 1 << 30),
                 integer("server.max-connections-per-address", 0, 1_000_000),
                 integer("server.max-requests-per-address", 0, 1_000_000),
-                integer("server.max-calls-in-flight-per-organisation", 0, 1_000_000)));
+                integer("server.max-calls-in-flight-per-organisation", 0, 1_000_000)),
+            publicUrl());
     var database =
         new LeadtrailConfig.Database(
             databaseUrl(),
@@ -325,6 +329,39 @@ public final class ConfigLoader {
         .map(String::strip)
         .filter(item -> !item.isEmpty())
         .toList();
+  }
+
+  /** Empty, or an http(s) URL of a host (and port) with no path: where clients reach us. */
+  private String publicUrl() {
+    Value value = values.get("server.public-url");
+    String text =
+        value.text().endsWith("/")
+            ? value.text().substring(0, value.text().length() - 1)
+            : value.text();
+    if (text.isEmpty()) {
+      return text;
+    }
+    try {
+      URI uri = new URI(text);
+      boolean web =
+          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      if (web
+          && uri.getHost() != null
+          && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+          && uri.getRawQuery() == null
+          && uri.getRawUserInfo() == null) {
+        return text;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    problems.add(
+        "server.public-url (from "
+            + value.source()
+            + ") must be an http or https URL of a host, such as https://crm.example.com, not '"
+            + value.text()
+            + "'");
+    return "";
   }
 
   private String redisUrl() {

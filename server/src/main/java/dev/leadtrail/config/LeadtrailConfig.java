@@ -24,16 +24,25 @@ public record LeadtrailConfig(
     Objects.requireNonNull(outbound);
   }
 
-  /** {@code shutdownTimeout} bounds how long a stopping server waits for requests in flight. */
+  /**
+   * {@code shutdownTimeout} bounds how long a stopping server waits for requests in flight; {@code
+   * publicUrl} is the URL clients reach this server by (e.g. {@code https://crm.example.com}),
+   * empty to take the one each request came to.
+   */
   public record Server(
-      String bind, int port, int maxBodyBytes, Duration shutdownTimeout, ClientLimits clients) {
+      String bind,
+      int port,
+      int maxBodyBytes,
+      Duration shutdownTimeout,
+      ClientLimits clients,
+      String publicUrl) {
 
     public Server withAddress(String newBind, int newPort) {
-      return new Server(newBind, newPort, maxBodyBytes, shutdownTimeout, clients);
+      return new Server(newBind, newPort, maxBodyBytes, shutdownTimeout, clients, publicUrl);
     }
 
     public Server withClients(ClientLimits newClients) {
-      return new Server(bind, port, maxBodyBytes, shutdownTimeout, newClients);
+      return new Server(bind, port, maxBodyBytes, shutdownTimeout, newClients, publicUrl);
     }
   }
 

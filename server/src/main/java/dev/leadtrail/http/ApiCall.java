@@ -23,9 +23,11 @@ public final class ApiCall<C> {
   private final C caller;
   private final JsonNode body;
   private final MultipartForm form;
+  private final String publicUrl;
 
-  ApiCall(Context ctx, Json json, C caller, JsonNode body, MultipartForm form) {
+  ApiCall(Context ctx, Json json, C caller, JsonNode body, MultipartForm form, String publicUrl) {
     this.ctx = ctx;
+    this.publicUrl = publicUrl;
     this.json = json;
     this.caller = caller;
     this.body = body;
@@ -104,10 +106,14 @@ public final class ApiCall<C> {
   }
 
   /**
-   * Where this server was reached, e.g. {@code http://localhost:8080}, for the URLs an answer
-   * carries: the request's Host, or the address it came in on when it names none (HTTP/1.0).
+   * Where clients reach this server, e.g. {@code http://localhost:8080}, for the URLs an answer
+   * carries: {@code server.public-url} when set, else the scheme and Host the request came with
+   * (the address it came in on when it names none, as over HTTP/1.0).
    */
   public String baseUrl() {
+    if (!publicUrl.isEmpty()) {
+      return publicUrl;
+    }
     String host = ctx.host();
     if (host == null || host.isBlank()) {
       host = ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort();

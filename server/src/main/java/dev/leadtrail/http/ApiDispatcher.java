@@ -28,19 +28,22 @@ final class ApiDispatcher<C> {
   private final Json json;
   private final int maxBodyBytes;
   private final UploadMemory uploadMemory;
+  private final String publicUrl;
 
   ApiDispatcher(
       RouteTable<C> routes,
       CallGate<C> gate,
       ConcurrencyCap<String> callsInFlight,
       Json json,
-      int maxBodyBytes) {
+      int maxBodyBytes,
+      String publicUrl) {
     this.routes = routes;
     this.gate = gate;
     this.callsInFlight = callsInFlight;
     this.json = json;
     this.maxBodyBytes = maxBodyBytes;
     this.uploadMemory = new UploadMemory(routes.largestUpload(), UploadMemory.WAIT);
+    this.publicUrl = publicUrl;
   }
 
   void handle(Context ctx) {
@@ -91,7 +94,7 @@ final class ApiDispatcher<C> {
     try {
       gate.spend(caller, route.rateClass());
       JsonNode parsed = form == null ? parsed(ctx, route.body(), body) : json.emptyObject();
-      route.handler().handle(new ApiCall<>(ctx, json, caller, parsed, form));
+      route.handler().handle(new ApiCall<>(ctx, json, caller, parsed, form, publicUrl));
     } finally {
       callsInFlight.release(orgId);
     }

@@ -76,7 +76,8 @@ public final class HttpServer {
             gate,
             new ConcurrencyCap<>(config.clients().callsInFlightPerOrganisation()),
             json,
-            config.maxBodyBytes());
+            config.maxBodyBytes(),
+            config.publicUrl());
     var errors = new ErrorMapper(json, config.maxBodyBytes());
     var accessLog = new AccessLog();
     var requestMetrics = new RequestMetrics(metrics);

@@ -17,6 +17,20 @@ abstract class AuthenticationApiTest extends ApiTestCase {
       """;
 
   @Test
+  void userByAccessKey_namesThisServerAsEveryServiceHost() {
+    Tenant tenant = server.newTenant("Hosts");
+    String host = server.baseUrl().substring("http://".length());
+
+    var body = json(server.get(WHO_AM_I + "?" + tenant.keyQuery()));
+
+    var services = body.get("LSQCommonServiceURLs");
+    assertThat(services.get("api").asText()).isEqualTo(host);
+    assertThat(services.get("app").asText()).isEqualTo(host);
+    assertThat(body.get("MobileServiceURLs").get("FileUploadURL").asText())
+        .isEqualTo(server.baseUrl() + "/File/Upload");
+  }
+
+  @Test
   void userByAccessKey_withKeysInTheQuery_answersTheCallerAndOrganisation() {
     Tenant tenant = server.newTenant("Query");
 

@@ -124,4 +124,37 @@ class ConfigLoaderTest {
     Files.writeString(file, yaml);
     return file;
   }
+
+  @Test
+  void theNewSettings_areCheckedAndListsComeFromFilesAndFlags(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+    var file = folder.resolve("leadtrail.yml");
+    java.nio.file.Files.writeString(
+        file, "outbound:\n  allow-hosts: [127.0.0.1, files.intranet, 10.1.0.0/16]\n");
+
+    var config =
+        ConfigLoader.load(
+            Optional.of(file),
+            Map.of("LEADTRAIL_FILES_MAX_BYTES", "1048576"),
+            List.of("--server.public-url=https://crm.example.com/"));
+
+    assertThat(config.outbound().allowHosts())
+        .containsExactly("127.0.0.1", "files.intranet", "10.1.0.0/16");
+    assertThat(config.files().maxBytes()).isEqualTo(1_048_576);
+    assertThat(config.server().publicUrl()).isEqualTo("https://crm.example.com");
+    var failure =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ConfigException.class,
+            () ->
+                ConfigLoader.load(
+                    Optional.empty(),
+                    Map.of(),
+                    List.of(
+                        "--server.public-url=crm.example.com/path",
+                        "--files.store=s3",
+                        "--files.store=directory")));
+    assertThat(failure.getMessage())
+        .contains("server.public-url (from flag --server.public-url) must be an http or https URL")
+        .contains("files.directory must name a folder");
+  }
 }

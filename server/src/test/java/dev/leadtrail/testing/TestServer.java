@@ -49,7 +49,8 @@ public final class TestServer implements AutoCloseable {
                     0,
                     defaults.server().maxBodyBytes(),
                     Duration.ofSeconds(5),
-                    defaults.server().clients()))
+                    defaults.server().clients(),
+                    defaults.server().publicUrl()))
             .withDatabase(database.config())
             .withManagement(new LeadtrailConfig.Management("127.0.0.1", -1));
     return new TestServer(Leadtrail.start(adjust.apply(config)));
