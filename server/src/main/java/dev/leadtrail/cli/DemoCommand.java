@@ -4,6 +4,7 @@ import dev.leadtrail.Leadtrail;
 import dev.leadtrail.config.ConfigLoader;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.demo.DemoOrganisation;
+import dev.leadtrail.tls.LocalCertificates;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,13 @@ final class DemoCommand implements Callable<Integer> {
       description = "Address to listen on (default ${DEFAULT-VALUE}, this machine only).")
   private String bind;
 
+  @Option(
+      names = "--tls",
+      description =
+          "Serve HTTPS with a certificate for localhost from a CA of this machine's own, kept in"
+              + " DIR/tls and reused; trust DIR/tls/ca.pem.")
+  private boolean tls;
+
   @Unmatched private List<String> settings = new ArrayList<>();
 
   /**
@@ -55,8 +63,17 @@ final class DemoCommand implements Callable<Integer> {
     flags.add("--server.bind=" + bind);
     flags.add("--server.port=" + port);
     flags.add("--management.port=-1");
+    if (tls) {
+      LocalCertificates.Issued issued = LocalCertificates.ensure(tlsFolder());
+      flags.add("--server.tls.certificate=" + issued.certificate());
+      flags.add("--server.tls.key=" + issued.key());
+    }
     flags.addAll(settings);
     return ConfigLoader.load(Optional.empty(), Map.of(), flags);
+  }
+
+  private Path tlsFolder() {
+    return data.resolve("tls").toAbsolutePath();
   }
 
   private Path demoFile() {
@@ -86,7 +103,9 @@ final class DemoCommand implements Callable<Integer> {
         config.database().url().equals("jdbc:sqlite:" + demoFile())
             ? "data file    " + demoFile()
             : "store        " + config.database();
-    String baseUrl = "http://" + host + ":" + actualPort;
+    String scheme = config.server().tls().enabled() ? "https" : "http";
+    String baseUrl =
+        scheme + "://" + (tls && host.equals(LOOPBACK) ? "localhost" : host) + ":" + actualPort;
     var keys = DemoOrganisation.KEYS;
     String reach =
         address.equals(LOOPBACK)
@@ -108,6 +127,7 @@ final class DemoCommand implements Callable<Integer> {
             -d '{"ProspectActivityId":"%s","ActivityEvent":%d,"ActivityNote":"Sample Note",
                  "Fields":[{"SchemaName":"mx_Custom_1","Value":"abcd"}]}'
 
+        %s
         Stop it with Ctrl-C.
         """,
         baseUrl,
@@ -124,6 +144,20 @@ final class DemoCommand implements Callable<Integer> {
         keys.accessKey(),
         keys.secretKey(),
         DemoOrganisation.ACTIVITY_ID,
-        DemoOrganisation.EVENT_CODE);
+        DemoOrganisation.EVENT_CODE,
+        tls ? trustHelp() : "");
+  }
+
+  /** How to trust the demo's CA, from curl, other tools and Java. */
+  private String trustHelp() {
+    Path ca = tlsFolder().resolve("ca.pem");
+    return """
+        HTTPS: trust the demo's own CA, %s
+          curl --cacert %s ...          (or SSL_CERT_FILE=%s for most tools)
+          Java: keytool -importcert -noprompt -alias leadtrail-demo -file %s \\
+                  -keystore demo-truststore.p12 -storepass changeit
+                then -Djavax.net.ssl.trustStore=demo-truststore.p12 -Djavax.net.ssl.trustStorePassword=changeit
+        """
+        .formatted(ca, ca, ca, ca);
   }
 }

@@ -48,6 +48,10 @@ public final class ConfigLoader {
     d.put("server.max-requests-per-address", "256");
     d.put("server.max-calls-in-flight-per-organisation", "64");
     d.put("server.public-url", "");
+    d.put("server.tls.certificate", "");
+    d.put("server.tls.key", "");
+    d.put("server.tls.keystore", "");
+    d.put("server.tls.keystore-password", "");
     d.put("database.url", "jdbc:sqlite:data/leadtrail.db");
     d.put("database.user", "");
     d.put("database.password", "");
@@ -194,7 +198,8 @@ public final class ConfigLoader {
                 integer("server.max-connections-per-address", 0, 1_000_000),
                 integer("server.max-requests-per-address", 0, 1_000_000),
                 integer("server.max-calls-in-flight-per-organisation", 0, 1_000_000)),
-            publicUrl());
+            publicUrl(),
+            tls());
     var database =
         new LeadtrailConfig.Database(
             databaseUrl(),
@@ -329,6 +334,45 @@ public final class ConfigLoader {
         .map(String::strip)
         .filter(item -> !item.isEmpty())
         .toList();
+  }
+
+  /**
+   * TLS from a PEM certificate and key (both, or neither) or from a PKCS12 keystore; each file must
+   * be readable.
+   */
+  private LeadtrailConfig.Tls tls() {
+    Path certificate = readableFile("server.tls.certificate");
+    Path key = readableFile("server.tls.key");
+    Path keystore = readableFile("server.tls.keystore");
+    if ((certificate == null) != (key == null)) {
+      problems.add("server.tls.certificate and server.tls.key go together: give both or neither");
+    }
+    if (keystore != null && certificate != null) {
+      problems.add(
+          "give server.tls.certificate and server.tls.key, or server.tls.keystore, not both");
+    }
+    if (certificate == null && keystore == null) {
+      return LeadtrailConfig.Tls.NONE;
+    }
+    return new LeadtrailConfig.Tls(
+        certificate, key, keystore, text("server.tls.keystore-password", false));
+  }
+
+  private Path readableFile(String key) {
+    Value value = values.get(key);
+    if (value.text().isEmpty()) {
+      return null;
+    }
+    try {
+      Path path = Path.of(value.text());
+      if (Files.isReadable(path) && Files.isRegularFile(path)) {
+        return path;
+      }
+    } catch (InvalidPathException e) {
+      // reported below
+    }
+    problems.add(key + " (from " + value.source() + ") names no readable file: " + value.text());
+    return null;
   }
 
   /** Empty, or an http(s) URL of a host (and port) with no path: where clients reach us. */

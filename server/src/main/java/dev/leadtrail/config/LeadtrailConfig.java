@@ -35,14 +35,45 @@ public record LeadtrailConfig(
       int maxBodyBytes,
       Duration shutdownTimeout,
       ClientLimits clients,
-      String publicUrl) {
+      String publicUrl,
+      Tls tls) {
 
     public Server withAddress(String newBind, int newPort) {
-      return new Server(newBind, newPort, maxBodyBytes, shutdownTimeout, clients, publicUrl);
+      return new Server(newBind, newPort, maxBodyBytes, shutdownTimeout, clients, publicUrl, tls);
     }
 
     public Server withClients(ClientLimits newClients) {
-      return new Server(bind, port, maxBodyBytes, shutdownTimeout, newClients, publicUrl);
+      return new Server(bind, port, maxBodyBytes, shutdownTimeout, newClients, publicUrl, tls);
+    }
+
+    public Server withTls(Tls newTls) {
+      return new Server(bind, port, maxBodyBytes, shutdownTimeout, clients, publicUrl, newTls);
+    }
+  }
+
+  /**
+   * HTTPS for the API port: a certificate chain and its private key as PEM files, or a PKCS12
+   * keystore; {@link #NONE} serves plain HTTP.
+   */
+  public record Tls(Path certificate, Path key, Path keystore, String keystorePassword) {
+
+    public static final Tls NONE = new Tls(null, null, null, "");
+
+    public boolean enabled() {
+      return certificate != null || keystore != null;
+    }
+
+    @Override
+    public String toString() {
+      return "Tls[certificate="
+          + certificate
+          + ", key="
+          + key
+          + ", keystore="
+          + keystore
+          + ", keystorePassword="
+          + (keystorePassword.isEmpty() ? "" : "****")
+          + "]";
     }
   }
 

@@ -3,6 +3,7 @@ package dev.leadtrail.http;
 import dev.leadtrail.config.ConfigException;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.ApiNotFoundException;
+import dev.leadtrail.tls.TlsKeys;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -14,13 +15,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The API's HTTP server: Javalin on Jetty, one dispatcher for {@code /v2/}, one error mapper, the
@@ -82,6 +87,7 @@ public final class HttpServer {
     var accessLog = new AccessLog();
     var requestMetrics = new RequestMetrics(metrics);
     var draining = new AtomicBoolean();
+    SslContextFactory.Server tls = config.tls().enabled() ? tls(config.tls()) : null;
     Javalin javalin =
         Javalin.create(
             app -> {
@@ -90,7 +96,19 @@ public final class HttpServer {
               app.http.maxRequestSize = config.maxBodyBytes();
               app.jetty.addConnector(
                   (jetty, http) -> {
-                    var connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+                    ServerConnector connector;
+                    if (tls == null) {
+                      connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+                    } else {
+                      var secure = new SecureRequestCustomizer();
+                      secure.setSniHostCheck(false);
+                      http.addCustomizer(secure);
+                      connector =
+                          new ServerConnector(
+                              jetty,
+                              new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+                              new HttpConnectionFactory(http));
+                    }
                     connector.setHost(config.bind());
                     connector.setPort(config.port());
                     connector.addEventListener(
@@ -158,6 +176,16 @@ public final class HttpServer {
       throw e;
     }
     return new HttpServer(javalin, draining, config.shutdownTimeout());
+  }
+
+  /** Jetty's TLS, with the configured certificate and key; a client's SNI is not checked. */
+  private static SslContextFactory.Server tls(LeadtrailConfig.Tls config) {
+    TlsKeys.Material material = TlsKeys.load(config);
+    var ssl = new SslContextFactory.Server();
+    ssl.setKeyStore(material.keyStore());
+    ssl.setKeyStorePassword(material.password());
+    ssl.setKeyManagerPassword(material.password());
+    return ssl;
   }
 
   private static void health(Context ctx, boolean up) {

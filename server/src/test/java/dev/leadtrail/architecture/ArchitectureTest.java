@@ -61,7 +61,8 @@ class ArchitectureTest {
               "dev.leadtrail.error..",
               "dev.leadtrail.config..",
               "dev.leadtrail.logging..",
-              "dev.leadtrail.outbound..")
+              "dev.leadtrail.outbound..",
+              "dev.leadtrail.tls..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(FEATURES)

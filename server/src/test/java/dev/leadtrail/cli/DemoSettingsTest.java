@@ -57,4 +57,18 @@ class DemoSettingsTest {
         .hasMessageContaining("unknown setting ratelimit.cals")
         .hasMessageContaining("ratelimit.calls");
   }
+
+  @Test
+  void tls_makesALocalCaOnce_andServesWithItsCertificate() throws Exception {
+    LeadtrailConfig first = demo("--data", folder.toString(), "--tls");
+    String ca = java.nio.file.Files.readString(folder.resolve("tls/ca.pem"));
+    LeadtrailConfig second = demo("--data", folder.toString(), "--tls");
+
+    assertThat(first.server().tls().enabled()).isTrue();
+    assertThat(first.server().tls().certificate())
+        .isEqualTo(folder.resolve("tls/server.pem").toAbsolutePath());
+    assertThat(second.server().tls()).isEqualTo(first.server().tls());
+    assertThat(java.nio.file.Files.readString(folder.resolve("tls/ca.pem"))).isEqualTo(ca);
+    assertThat(demo("--data", folder.toString()).server().tls().enabled()).isFalse();
+  }
 }

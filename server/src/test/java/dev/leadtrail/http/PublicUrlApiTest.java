@@ -27,7 +27,8 @@ class PublicUrlApiTest extends ApiTestCase {
             server.maxBodyBytes(),
             server.shutdownTimeout(),
             server.clients(),
-            "https://crm.example.com:8443"));
+            "https://crm.example.com:8443",
+            server.tls()));
   }
 
   @Test

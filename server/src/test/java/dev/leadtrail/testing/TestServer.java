@@ -50,7 +50,8 @@ public final class TestServer implements AutoCloseable {
                     defaults.server().maxBodyBytes(),
                     Duration.ofSeconds(5),
                     defaults.server().clients(),
-                    defaults.server().publicUrl()))
+                    defaults.server().publicUrl(),
+                    defaults.server().tls()))
             .withDatabase(database.config())
             .withManagement(new LeadtrailConfig.Management("127.0.0.1", -1));
     return new TestServer(Leadtrail.start(adjust.apply(config)));
