@@ -89,7 +89,11 @@ public final class ActivityTypeEndpoints implements ApiEndpoints<Caller> {
         ApiRoute.get(SERVICE + "ActivityTypes.Get", this::list),
         ApiRoute.write(SERVICE + "CustomActivityType/Update", this::updateType),
         ApiRoute.get(SERVICE + "CustomActivity/GetActivitySetting", this::setting),
-        ApiRoute.read(SERVICE + "ActivityField/Dropdown/Options/Get", this::dropdownOptions));
+        ApiRoute.read(SERVICE + "ActivityField/Dropdown/Options/Get", this::dropdownOptions),
+        ApiRoute.write(
+            SERVICE + "CustomActivity/FieldOptions/Push", call -> changeOptions(call, true)),
+        ApiRoute.write(
+            SERVICE + "CustomActivity/FieldOptions/Pop", call -> changeOptions(call, false)));
   }
 
   void createType(ApiCall<Caller> call) {
@@ -130,7 +134,39 @@ public final class ActivityTypeEndpoints implements ApiEndpoints<Caller> {
     int code =
         EventCodes.parse(
             JsonValues.scalarText(parameter.get("ActivityEventCode"), "ActivityEventCode"));
-    call.respond(
-        new OptionsView(types.dropdownOptions(call.caller().orgId(), code, schemaName.strip())));
+    String subField =
+        JsonValues.scalarText(parameter.get("CustomObjectSchemaName"), "CustomObjectSchemaName");
+    String field =
+        subField == null || subField.isBlank()
+            ? schemaName.strip()
+            : schemaName.strip() + "~" + subField.strip();
+    call.respond(new OptionsView(types.dropdownOptions(call.caller().orgId(), code, field)));
+  }
+
+  /**
+   * The option values as a JSON array of strings, or as {@code {"Options":[...]}}; {@code code} and
+   * {@code fieldName} in the query.
+   */
+  void changeOptions(ApiCall<Caller> call, boolean push) {
+    int code =
+        EventCodes.parse(
+            call.query("code")
+                .orElseThrow(() -> RuleViolationException.invalidInput("code", "It is required.")));
+    String fieldName =
+        call.query("fieldName")
+            .filter(name -> !name.isBlank())
+            .orElseThrow(() -> RuleViolationException.invalidInput("fieldName", "It is required."));
+    JsonNode body = call.body();
+    JsonNode list = body.isObject() ? body.get("Options") : body;
+    List<String> values = new java.util.ArrayList<>();
+    for (JsonNode value : JsonValues.array(list, "Options")) {
+      String text = JsonValues.scalarText(value, "Options");
+      if (text == null) {
+        throw RuleViolationException.invalidInput("Options", "An option value is missing.");
+      }
+      values.add(text);
+    }
+    int changed = types.changeOptions(call.caller(), code, fieldName, values, push);
+    call.respond(Success.withAffectedRows(changed));
   }
 }

@@ -122,6 +122,100 @@ public final class ActivityTypeService {
         });
   }
 
+  /**
+   * Adds ({@code push}) or removes dropdown options of a type's field, or of a dropdown sub-field
+   * of a custom field set named {@code mx_Custom_4~mx_CustomObject_1}; answers how many options
+   * changed. An option already there is not added twice; one not there is not removed.
+   */
+  public int changeOptions(
+      Caller caller, int eventCode, String fieldName, List<String> values, boolean push) {
+    requireAdministrator(caller);
+    if (values.isEmpty()) {
+      throw RuleViolationException.invalidInput("Options", "Give at least one option value.");
+    }
+    for (String value : values) {
+      if (value.isBlank() || value.length() > DropdownOption.MAX_LENGTH) {
+        throw RuleViolationException.invalidInput(
+            "Options", "An option value has 1 to " + DropdownOption.MAX_LENGTH + " characters.");
+      }
+    }
+    String[] names = fieldName.strip().split("~", 2);
+    return database.write(
+        () -> {
+          ActivityType old =
+              types
+                  .findByEventCode(caller.orgId(), eventCode)
+                  .orElseThrow(() -> unknownEventCode(eventCode));
+          FieldDefinition field = requireField(old, names[0]);
+          FieldDefinition target = names.length == 1 ? field : requireSubField(field, names[1]);
+          if (!target.dataType().isDropdown()) {
+            throw RuleViolationException.invalidInput(
+                "fieldName", fieldName.strip() + " is not a dropdown.");
+          }
+          List<DropdownOption> options = new ArrayList<>(target.options());
+          int changed = 0;
+          for (String value : values) {
+            String wanted = value.strip();
+            boolean present = options.stream().anyMatch(o -> o.value().equalsIgnoreCase(wanted));
+            if (push && !present) {
+              options.add(new DropdownOption(wanted, wanted, false, options.size()));
+              changed++;
+            } else if (!push && present) {
+              options.removeIf(o -> o.value().equalsIgnoreCase(wanted));
+              changed++;
+            }
+          }
+          FieldDefinition changedTarget =
+              FieldDefinitionBuilder.builder(target).options(options).build();
+          FieldDefinition changedField =
+              names.length == 1
+                  ? changedTarget
+                  : FieldDefinitionBuilder.builder(field)
+                      .subFields(
+                          field.subFields().stream()
+                              .map(
+                                  f ->
+                                      f.schemaName().equals(changedTarget.schemaName())
+                                          ? changedTarget
+                                          : f)
+                              .toList())
+                      .build();
+          ActivityType changedType =
+              old.with()
+                  .fields(
+                      old.fields().stream()
+                          .map(
+                              f ->
+                                  f.schemaName().equals(changedField.schemaName())
+                                      ? changedField
+                                      : f)
+                          .toList())
+                  .build();
+          types.update(changedType, clock.instant());
+          return changed;
+        });
+  }
+
+  private static FieldDefinition requireField(ActivityType type, String schemaName) {
+    return type.fields().stream()
+        .filter(f -> f.schemaName().equalsIgnoreCase(schemaName))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new RuleViolationException(
+                    ErrorType.UNKNOWN_ATTRIBUTE,
+                    "Activity type " + type.eventCode() + " has no field " + schemaName + "."));
+  }
+
+  private static FieldDefinition requireSubField(FieldDefinition set, String schemaName) {
+    return set.subField(schemaName)
+        .orElseThrow(
+            () ->
+                new RuleViolationException(
+                    ErrorType.UNKNOWN_ATTRIBUTE,
+                    "Custom field set " + set.schemaName() + " has no field " + schemaName + "."));
+  }
+
   public List<ActivityType> list(OrgId orgId) {
     return database.read(() -> types.list(orgId));
   }
@@ -154,16 +248,21 @@ public final class ActivityTypeService {
     return stored.type();
   }
 
-  /** The option values of a dropdown field of a type, in their order. */
+  /**
+   * The option values of a dropdown field of a type (a system field included), or of a set's
+   * sub-field named {@code mx_Custom_4~mx_CustomObject_1}, in their order.
+   */
   public List<String> dropdownOptions(OrgId orgId, int eventCode, String schemaName) {
-    FieldDefinition field =
-        byEventCode(orgId, eventCode)
-            .field(schemaName)
+    String[] names = schemaName.split("~", 2);
+    ActivityType type = byEventCode(orgId, eventCode);
+    FieldDefinition named =
+        type.field(names[0])
             .orElseThrow(
                 () ->
                     new RuleViolationException(
                         ErrorType.UNKNOWN_ATTRIBUTE,
-                        "Activity type " + eventCode + " has no field " + schemaName + "."));
+                        "Activity type " + eventCode + " has no field " + names[0] + "."));
+    FieldDefinition field = names.length == 1 ? named : requireSubField(named, names[1]);
     if (!field.dataType().isDropdown()) {
       throw RuleViolationException.invalidInput(
           "SchemaName", field.schemaName() + " is not a dropdown.");

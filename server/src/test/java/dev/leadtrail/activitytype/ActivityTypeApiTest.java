@@ -125,6 +125,87 @@ abstract class ActivityTypeApiTest extends ApiTestCase {
         "MXInvalidActivityException");
   }
 
+  private String options(Tenant tenant, String schemaName, String subField) {
+    return post(
+            tenant,
+            "ActivityField/Dropdown/Options/Get",
+            "{\"Parameter\":{\"SchemaName\":\""
+                + schemaName
+                + "\",\"ActivityEventCode\":200"
+                + (subField == null ? "" : ",\"CustomObjectSchemaName\":\"" + subField + "\"")
+                + "}}")
+        .body();
+  }
+
+  @Test
+  void fieldOptionsPushAndPop_addAndRemoveOptions_ofAFieldOrASetsSubField() {
+    Tenant tenant = server.newTenant("PushPop");
+    Tenant other = server.newTenant("PushPopOther");
+    post(tenant, "CreateType", typeBody("Demo"));
+    post(other, "CreateType", typeBody("Demo"));
+
+    var pushed =
+        post(
+            tenant,
+            "CustomActivity/FieldOptions/Push?code=200&fieldName=mx_Custom_2",
+            "[\"Warm\",\"hot\"]");
+    assertThat(pushed.body())
+        .isEqualTo("{\"Status\":\"Success\",\"Message\":{\"AffectedRows\":1}}");
+    assertThat(options(tenant, "mx_Custom_2", null))
+        .isEqualTo("{\"Options\":[\"Hot\",\"Cold\",\"Warm\"]}");
+
+    var popped =
+        post(
+            tenant,
+            "CustomActivity/FieldOptions/Pop?code=200&fieldName=mx_Custom_2",
+            "{\"Options\":[\"cold\",\"Missing\"]}");
+    assertThat(json(popped).get("Message").get("AffectedRows").asInt()).isEqualTo(1);
+    assertThat(options(tenant, "mx_Custom_2", null)).isEqualTo("{\"Options\":[\"Hot\",\"Warm\"]}");
+    assertThat(options(other, "mx_Custom_2", null)).isEqualTo("{\"Options\":[\"Hot\",\"Cold\"]}");
+
+    assertError(
+        post(tenant, "CustomActivity/FieldOptions/Push?code=200&fieldName=mx_Custom_1", "[\"x\"]"),
+        "MXInvalidInputException");
+    assertError(
+        post(tenant, "CustomActivity/FieldOptions/Push?code=200&fieldName=mx_Custom_9", "[\"x\"]"),
+        "MXUnknownAttributeException");
+    assertError(
+        post(tenant, "CustomActivity/FieldOptions/Push?code=999&fieldName=mx_Custom_2", "[\"x\"]"),
+        "MXInvalidActivityException");
+    assertError(
+        post(tenant, "CustomActivity/FieldOptions/Push?code=200&fieldName=mx_Custom_2", "[]"),
+        "MXInvalidInputException");
+    assertError(
+        post(tenant, "CustomActivity/FieldOptions/Push?fieldName=mx_Custom_2", "[\"x\"]"),
+        "MXInvalidInputException");
+  }
+
+  @Test
+  void fieldOptionsPush_reachesADropdownInsideACustomFieldSet() {
+    Tenant tenant = server.newTenant("PushSet");
+    post(
+        tenant,
+        "CreateType",
+        """
+        {"ActivityEventName":"Review","Fields":[{"SchemaName":"mx_Custom_4","DataType":"CustomObject",
+          "Fields":[{"SchemaName":"mx_CustomObject_1","DataType":"Dropdown",
+                     "OptionSet":"[{\\"Value\\":\\"Pending\\"}]"}]}]}\
+        """);
+
+    var pushed =
+        post(
+            tenant,
+            "CustomActivity/FieldOptions/Push?code=200&fieldName=mx_Custom_4~mx_CustomObject_1",
+            "[\"Approved\"]");
+
+    assertThat(json(pushed).get("Message").get("AffectedRows").asInt()).isEqualTo(1);
+    JsonNode setting =
+        json(
+            server.get(
+                SERVICE + "CustomActivity/GetActivitySetting?code=200&" + tenant.keyQuery()));
+    assertThat(setting.toString()).contains("Approved");
+  }
+
   @Test
   void updateType_changesWhatItNamesAndKeepsRemovedFieldsRestorable() {
     Tenant tenant = server.newTenant("Changes");
@@ -281,7 +362,8 @@ abstract class ActivityTypeApiTest extends ApiTestCase {
   }
 
   private HttpResponse<String> post(Tenant tenant, String operation, String body) {
-    return server.postJson(SERVICE + operation + "?" + tenant.keyQuery(), body);
+    String separator = operation.contains("?") ? "&" : "?";
+    return server.postJson(SERVICE + operation + separator + tenant.keyQuery(), body);
   }
 
   static void assertError(HttpResponse<String> response, String exceptionType) {
