@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       AdminCommand.CreateKey.class,
       AdminCommand.RevokeKey.class,
       AdminCommand.SetRateLimit.class,
+      AdminCommand.SetPhones.class,
       AdminCommand.Migrate.class
     })
 final class AdminCommand implements Runnable {
@@ -193,6 +194,36 @@ final class AdminCommand implements Runnable {
             new CommandLine(this), "The organisation has no live key " + accessKey + ".");
       }
       System.out.printf("Revoked key %s%n", accessKey);
+    }
+  }
+
+  @Command(
+      name = "set-phones",
+      mixinStandardHelpOptions = true,
+      description =
+          "Whether the organisation's leads must each have their own phone number (--unique, the"
+              + " default, as in LeadSquared) or may share one (--shared).")
+  static final class SetPhones extends AdminTask {
+    @Mixin private InOrganisation organisation;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Choice choice;
+
+    static final class Choice {
+      @Option(names = "--unique")
+      private boolean unique;
+
+      @Option(names = "--shared")
+      private boolean shared;
+    }
+
+    @Override
+    void run(Leadtrail leadtrail) {
+      leadtrail.organisations().setSharedPhones(organisation.orgId, choice.shared);
+      System.out.printf(
+          "Organisation %s: leads %s%n",
+          organisation.orgId,
+          choice.shared ? "may share a phone number" : "each have their own phone number");
     }
   }
 

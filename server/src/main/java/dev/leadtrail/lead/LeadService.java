@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -185,6 +186,7 @@ public final class LeadService {
     var lead =
         new Lead(
             caller.orgId(), LeadId.random(), values, 0, now, caller.userId(), now, caller.userId());
+    requireOwnPhone(caller, lead.id(), values);
     database.writeUnique(() -> leads.insert(lead), LeadService::duplicateEmail);
     return lead.id();
   }
@@ -201,7 +203,30 @@ public final class LeadService {
             lead.createdBy(),
             clock.instant(),
             caller.userId());
+    if (!Objects.equals(
+        values.get(LeadAttributeRules.PHONE), lead.attributes().get(LeadAttributeRules.PHONE))) {
+      requireOwnPhone(caller, lead.id(), values);
+    }
     database.writeUnique(() -> leads.update(changed), LeadService::duplicateEmail);
+  }
+
+  /**
+   * Within the write: unless the organisation lets leads share phones, no other lead may have the
+   * phone these values give (the same text; a lead without a phone is never refused).
+   */
+  private void requireOwnPhone(Caller caller, LeadId self, Map<String, String> values) {
+    String phone = values.get(LeadAttributeRules.PHONE);
+    if (phone == null || phone.isEmpty() || caller.organisation().sharedPhones()) {
+      return;
+    }
+    serializeLookup(caller.orgId(), SearchBy.PHONE, phone);
+    boolean taken =
+        leads.findByPhone(caller.orgId(), phone, RowLock.FOR_UPDATE).stream()
+            .anyMatch(other -> !other.id().equals(self));
+    if (taken) {
+      throw new RuleViolationException(
+          ErrorType.DUPLICATE_ENTRY, "A Lead with same Phone Number already exists.");
+    }
   }
 
   private Optional<Lead> findBy(OrgId orgId, SearchBy searchBy, String value, RowLock lock) {

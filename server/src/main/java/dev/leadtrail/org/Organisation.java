@@ -15,7 +15,8 @@ public record Organisation(
     String displayName,
     String timeZone,
     RateLimit standardLimit,
-    RateLimit bulkLimit) {
+    RateLimit bulkLimit,
+    boolean sharedPhones) {
 
   public Organisation {
     Objects.requireNonNull(id);

@@ -18,7 +18,8 @@ final class OrganisationRepository {
       o.time_zone AS o_time_zone, o.rate_limit_calls AS o_rate_limit_calls,
       o.rate_limit_window_seconds AS o_rate_limit_window_seconds,
       o.bulk_rate_limit_calls AS o_bulk_rate_limit_calls,
-      o.bulk_rate_limit_window_seconds AS o_bulk_rate_limit_window_seconds\
+      o.bulk_rate_limit_window_seconds AS o_bulk_rate_limit_window_seconds,
+      o.shared_phones AS o_shared_phones\
       """;
 
   private static final String INSERT =
@@ -86,6 +87,16 @@ final class OrganisationRepository {
         == 1;
   }
 
+  public boolean setSharedPhones(OrgId id, boolean shared) {
+    return database
+            .writeHandle()
+            .createUpdate("UPDATE organisations SET shared_phones = :shared WHERE id = :id")
+            .bind("id", id.value())
+            .bind("shared", shared)
+            .execute()
+        == 1;
+  }
+
   public static Organisation map(ResultSet rs) throws SQLException {
     return new Organisation(
         new OrgId(rs.getString("o_id")),
@@ -93,7 +104,8 @@ final class OrganisationRepository {
         rs.getString("o_display_name"),
         rs.getString("o_time_zone"),
         limit(rs, "o_rate_limit_calls", "o_rate_limit_window_seconds"),
-        limit(rs, "o_bulk_rate_limit_calls", "o_bulk_rate_limit_window_seconds"));
+        limit(rs, "o_bulk_rate_limit_calls", "o_bulk_rate_limit_window_seconds"),
+        rs.getBoolean("o_shared_phones"));
   }
 
   private static RateLimit limit(ResultSet rs, String callsColumn, String windowColumn)

@@ -41,7 +41,13 @@ public final class OrganisationService {
           database.serialize("organisation-short-codes");
           var organisation =
               new Organisation(
-                  id, organisations.nextShortCode(), displayName.strip(), timeZone, null, null);
+                  id,
+                  organisations.nextShortCode(),
+                  displayName.strip(),
+                  timeZone,
+                  null,
+                  null,
+                  false);
           database.writeUnique(
               () -> organisations.insert(organisation, clock.instant()),
               () -> "Organisation " + id + " already exists");
@@ -56,6 +62,18 @@ public final class OrganisationService {
   /** Gives the organisation limits of its own; a null limit restores the server's default. */
   public void setRateLimits(OrgId id, RateLimit standard, RateLimit bulk) {
     boolean found = database.write(() -> organisations.setRateLimits(id, standard, bulk));
+    accessChanged.run();
+    if (!found) {
+      throw unknown(id);
+    }
+  }
+
+  /**
+   * Whether the organisation's leads may share a phone number; by default they may not, as in
+   * LeadSquared.
+   */
+  public void setSharedPhones(OrgId id, boolean shared) {
+    boolean found = database.write(() -> organisations.setSharedPhones(id, shared));
     accessChanged.run();
     if (!found) {
       throw unknown(id);

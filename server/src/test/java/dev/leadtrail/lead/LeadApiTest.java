@@ -90,6 +90,52 @@ abstract class LeadApiTest extends ApiTestCase {
   }
 
   @Test
+  void phones_areUniquePerOrganisation_unlessItLetsLeadsShareThem() {
+    Tenant tenant = server.newTenant("Phones");
+    Tenant other = server.newTenant("PhonesOther");
+    String first = lead(tenant, "Ann", "One", "ann@phones.example", "+1 555 0101");
+    lead(other, "Cat", "Elsewhere", "cat@phones.example", "+1 555 0101");
+
+    var duplicate =
+        post(
+            tenant,
+            "Lead.Create",
+            "[{\"Attribute\":\"FirstName\",\"Value\":\"Bob\"},{\"Attribute\":\"Phone\",\"Value\":\"+1 555 0101\"}]");
+    String second = lead(tenant, "Bob", "Two", "bob@phones.example", "+1 555 0102");
+    var movedOnto =
+        post(
+            tenant,
+            "Lead.Update?leadId=" + second,
+            "[{\"Attribute\":\"Phone\",\"Value\":\"+1 555 0101\"}]");
+    var byPhone =
+        post(
+            tenant,
+            "Lead.CreateOrUpdate",
+            "[{\"Attribute\":\"Phone\",\"Value\":\"+1 555 0101\"},{\"Attribute\":\"mx_City\",\"Value\":\"Oslo\"},"
+                + "{\"Attribute\":\"SearchBy\",\"Value\":\"Phone\"}]");
+    var sameLeadAgain =
+        post(
+            tenant,
+            "Lead.Update?leadId=" + first,
+            "[{\"Attribute\":\"LastName\",\"Value\":\"Uno\"}]");
+
+    assertError(duplicate, "MXDuplicateEntryException");
+    assertThat(json(duplicate).get("ExceptionMessage").asText())
+        .isEqualTo("A Lead with same Phone Number already exists.");
+    assertError(movedOnto, "MXDuplicateEntryException");
+    assertThat(json(byPhone).get("Message").get("Id").asText()).isEqualTo(first);
+    assertThat(sameLeadAgain.statusCode()).isEqualTo(200);
+
+    server.leadtrail().organisations().setSharedPhones(tenant.orgId(), true);
+    var shared =
+        post(
+            tenant,
+            "Lead.Create",
+            "[{\"Attribute\":\"FirstName\",\"Value\":\"Bob\"},{\"Attribute\":\"Phone\",\"Value\":\"+1 555 0101\"}]");
+    assertThat(shared.statusCode()).as(shared.body()).isEqualTo(200);
+  }
+
+  @Test
   void quickSearch_refusesAnEmptyOrLongKey() {
     Tenant tenant = server.newTenant("QuickBad");
 

@@ -42,17 +42,19 @@ class LocalBucketRateLimiterTest {
   @Test
   void aChangedLimit_takesEffectWithAFreshBudget() {
     OrgId id = OrgId.random();
-    Organisation tight = new Organisation(id, "1", "Tight", "UTC", RateLimit.of(1, 60), null);
+    Organisation tight =
+        new Organisation(id, "1", "Tight", "UTC", RateLimit.of(1, 60), null, false);
     limiter.acquire(tight, RateClass.STANDARD);
     assertThatThrownBy(() -> limiter.acquire(tight, RateClass.STANDARD))
         .isInstanceOf(RateLimitedException.class);
 
-    Organisation loosened = new Organisation(id, "1", "Tight", "UTC", RateLimit.of(2, 60), null);
+    Organisation loosened =
+        new Organisation(id, "1", "Tight", "UTC", RateLimit.of(2, 60), null, false);
 
     assertThatCode(() -> limiter.acquire(loosened, RateClass.STANDARD)).doesNotThrowAnyException();
   }
 
   private static Organisation organisation(RateLimit standard, RateLimit bulk) {
-    return new Organisation(OrgId.random(), "10001", "Test", "UTC", standard, bulk);
+    return new Organisation(OrgId.random(), "10001", "Test", "UTC", standard, bulk, false);
   }
 }
