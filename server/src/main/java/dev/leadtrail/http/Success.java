@@ -13,10 +13,11 @@ public record Success(
     @JsonProperty("Status") String status, @JsonProperty("Message") Message message) {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"Id", "RelatedId", "AffectedRows"})
+  @JsonPropertyOrder({"Id", "RelatedId", "IsCreated", "AffectedRows"})
   public record Message(
       @JsonProperty("Id") String id,
       @JsonProperty("RelatedId") String relatedId,
+      @JsonProperty("IsCreated") Boolean isCreated,
       @JsonProperty("AffectedRows") Integer affectedRows) {}
 
   /** {@code {"Status":"Success"}}, for calls that answer nothing more. */
@@ -25,18 +26,23 @@ public record Success(
   }
 
   public static Success withId(String id) {
-    return new Success("Success", new Message(id, null, null));
+    return new Success("Success", new Message(id, null, null, null));
   }
 
   public static Success withIdAndRelatedId(String id, String relatedId) {
-    return new Success("Success", new Message(id, relatedId, null));
+    return new Success("Success", new Message(id, relatedId, null, null));
   }
 
   public static Success withIdAndAffectedRows(String id, int affectedRows) {
-    return new Success("Success", new Message(id, null, affectedRows));
+    return new Success("Success", new Message(id, null, null, affectedRows));
+  }
+
+  /** A lead captured: its id, whether it was created now, and the one row affected. */
+  public static Success captured(String id, boolean created) {
+    return new Success("Success", new Message(id, null, created, 1));
   }
 
   public static Success withAffectedRows(int affectedRows) {
-    return new Success("Success", new Message(null, null, affectedRows));
+    return new Success("Success", new Message(null, null, null, affectedRows));
   }
 }

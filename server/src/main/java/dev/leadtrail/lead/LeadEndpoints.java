@@ -29,6 +29,8 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
         ApiRoute.write("LeadManagement.svc/Lead.Create", this::create),
         ApiRoute.write("LeadManagement.svc/Lead.CreateOrUpdate", this::createOrUpdate),
         ApiRoute.write("LeadManagement.svc/Lead.Update", this::update),
+        ApiRoute.write("LeadManagement.svc/Lead.Capture", this::capture),
+        ApiRoute.read("LeadManagement.svc/Lead.Convert", this::convert),
         ApiRoute.get("LeadManagement.svc/Leads.GetById", this::getById),
         ApiRoute.get("LeadManagement.svc/Leads.GetByEmailaddress", this::getByEmailAddress),
         ApiRoute.get("LeadManagement.svc/Leads.GetByQuickSearch", this::quickSearch),
@@ -42,6 +44,20 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
 
   void createOrUpdate(ApiCall<Caller> call) {
     LeadId id = leads.createOrUpdate(call.caller(), LeadDetails.from(call.body()));
+    call.respond(Success.withIdAndAffectedRows(id.value(), 1));
+  }
+
+  void capture(ApiCall<Caller> call) {
+    LeadService.Captured captured =
+        leads.capture(
+            call.caller(),
+            LeadCapture.from(call.body(), call.query("LeadUpdateBehavior").orElse(null)));
+    call.respond(Success.captured(captured.id().value(), captured.created()));
+  }
+
+  void convert(ApiCall<Caller> call) {
+    LeadId id = leadId(call, "leadId");
+    leads.convert(call.caller().orgId(), id);
     call.respond(Success.withIdAndAffectedRows(id.value(), 1));
   }
 

@@ -73,6 +73,95 @@ public final class LeadService {
         });
   }
 
+  /** What a capture did: the lead, and whether it was made now. */
+  public record Captured(LeadId id, boolean created) {}
+
+  /**
+   * {@code Lead.Capture}, as LeadSquared documents it: the lead is found by {@code SearchBy} when
+   * given (unless ProspectID, EmailAddress and Phone all are), else by ProspectID (when its address
+   * matches, or none is given), then EmailAddress, then Phone; found, it is updated as the behavior
+   * says; else one is created. One write.
+   */
+  public Captured capture(Caller caller, LeadCapture capture) {
+    String email = capture.value(LeadAttributeRules.EMAIL);
+    String phone = capture.value(LeadAttributeRules.PHONE);
+    return database.write(
+        () -> {
+          OrgId orgId = caller.orgId();
+          if (email != null) {
+            serializeLookup(orgId, SearchBy.EMAIL_ADDRESS, email);
+          }
+          Optional<Lead> match = captureMatch(orgId, capture, email, phone);
+          if (match.isEmpty()) {
+            return new Captured(insert(caller, capture.attributes()), true);
+          }
+          Lead lead = match.get();
+          List<LeadAttribute> changes =
+              switch (capture.behavior()) {
+                case UPDATE -> capture.attributes();
+                case DO_NOT_UPDATE -> List.of();
+                case UPDATE_ONLY_EMPTY_FIELDS ->
+                    capture.attributes().stream()
+                        .filter(a -> lead.attribute(a.name()).orElse("").isEmpty())
+                        .toList();
+                case DO_NOT_UPDATE_UNIQUE_FIELDS ->
+                    capture.attributes().stream()
+                        .filter(
+                            a ->
+                                !a.name().equalsIgnoreCase(LeadAttributeRules.EMAIL)
+                                    && !a.name().equalsIgnoreCase(LeadAttributeRules.PHONE))
+                        .toList();
+              };
+          if (!changes.isEmpty()) {
+            change(caller, lead, changes);
+          }
+          return new Captured(lead.id(), false);
+        });
+  }
+
+  private Optional<Lead> captureMatch(
+      OrgId orgId, LeadCapture capture, String email, String phone) {
+    boolean allKeys = capture.prospectId() != null && email != null && phone != null;
+    if (capture.searchBy() != null && !allKeys) {
+      String wanted = capture.value(capture.searchBy().attribute());
+      if (wanted == null) {
+        throw RuleViolationException.invalidInput(
+            capture.searchBy().attribute(), "SearchBy names it, so it needs a value.");
+      }
+      return findBy(orgId, capture.searchBy(), wanted, RowLock.FOR_UPDATE);
+    }
+    if (capture.prospectId() != null) {
+      Optional<Lead> byId = leads.find(orgId, capture.prospectId(), RowLock.FOR_UPDATE);
+      if (byId.isPresent()) {
+        boolean sameAddress =
+            email == null
+                || byId.get()
+                    .attribute(LeadAttributeRules.EMAIL)
+                    .orElse("")
+                    .equalsIgnoreCase(email);
+        return sameAddress ? byId : Optional.empty();
+      }
+    }
+    if (email != null) {
+      Optional<Lead> byEmail = findBy(orgId, SearchBy.EMAIL_ADDRESS, email, RowLock.FOR_UPDATE);
+      if (byEmail.isPresent()) {
+        return byEmail;
+      }
+    }
+    return phone == null
+        ? Optional.empty()
+        : findBy(orgId, SearchBy.PHONE, phone, RowLock.FOR_UPDATE);
+  }
+
+  /**
+   * {@code Lead.Convert}: LeadSquared turns a tracked visitor into a lead. Leadtrail tracks no
+   * visitors, so every lead it holds is a lead already: converting one changes nothing, and an id
+   * that names no lead of the organisation is an invalid entity.
+   */
+  public void convert(OrgId orgId, LeadId id) {
+    requireLead(orgId, id);
+  }
+
   public void update(Caller caller, LeadId id, List<LeadAttribute> attributes) {
     database.write(
         () -> {

@@ -135,6 +135,108 @@ abstract class LeadApiTest extends ApiTestCase {
     assertThat(shared.statusCode()).as(shared.body()).isEqualTo(200);
   }
 
+  private JsonNode capture(Tenant tenant, String query, String attributes) {
+    return json(post(tenant, "Lead.Capture" + query, "[" + attributes + "]"));
+  }
+
+  private static String attribute(String name, String value) {
+    return "{\"Attribute\":\"" + name + "\",\"Value\":\"" + value + "\"}";
+  }
+
+  private JsonNode byId(Tenant tenant, String id) {
+    return single(get(tenant, "Leads.GetById?id=" + id));
+  }
+
+  @Test
+  void capture_findsTheLeadByProspectIdEmailOrPhone_elseCreatesOne() {
+    Tenant tenant = server.newTenant("Capture");
+    String ann = lead(tenant, "Ann", "One", "ann@capture.example", "+1 555 0201");
+
+    JsonNode byEmail =
+        capture(
+            tenant,
+            "",
+            attribute("EmailAddress", "ANN@capture.example") + "," + attribute("mx_City", "Oslo"));
+    JsonNode byPhone =
+        capture(tenant, "", attribute("Phone", "+1 555 0201") + "," + attribute("Company", "Acme"));
+    JsonNode byId =
+        capture(tenant, "", attribute("ProspectID", ann) + "," + attribute("JobTitle", "CTO"));
+    JsonNode idButOtherEmail =
+        capture(
+            tenant,
+            "",
+            attribute("ProspectID", ann)
+                + ","
+                + attribute("EmailAddress", "someone@capture.example"));
+    JsonNode nothing = capture(tenant, "", attribute("FirstName", "Nobody"));
+
+    assertThat(byEmail.get("Message").get("Id").asText()).isEqualTo(ann);
+    assertThat(byEmail.get("Message").get("IsCreated").asBoolean()).isFalse();
+    assertThat(byPhone.get("Message").get("Id").asText()).isEqualTo(ann);
+    assertThat(byId.get("Message").get("Id").asText()).isEqualTo(ann);
+    assertThat(idButOtherEmail.get("Message").get("Id").asText()).isNotEqualTo(ann);
+    assertThat(idButOtherEmail.get("Message").get("IsCreated").asBoolean()).isTrue();
+    assertThat(nothing.get("Message").get("IsCreated").asBoolean()).isTrue();
+    JsonNode lead = byId(tenant, ann);
+    assertThat(lead.get("mx_City").asText()).isEqualTo("Oslo");
+    assertThat(lead.get("Company").asText()).isEqualTo("Acme");
+    assertThat(lead.get("JobTitle").asText()).isEqualTo("CTO");
+  }
+
+  @Test
+  void capture_updatesAsLeadUpdateBehaviorSays() {
+    Tenant tenant = server.newTenant("Behave");
+    String ann = lead(tenant, "Ann", "One", "ann@behave.example", "+1 555 0301");
+    String key = attribute("EmailAddress", "ann@behave.example");
+
+    capture(tenant, "?LeadUpdateBehavior=DoNotUpdate", key + "," + attribute("FirstName", "Anna"));
+    assertThat(byId(tenant, ann).get("FirstName").asText()).isEqualTo("Ann");
+    capture(
+        tenant,
+        "?LeadUpdateBehavior=UpdateOnlyEmptyFields",
+        key + "," + attribute("FirstName", "Anna") + "," + attribute("Company", "Acme"));
+    assertThat(byId(tenant, ann).get("FirstName").asText()).isEqualTo("Ann");
+    assertThat(byId(tenant, ann).get("Company").asText()).isEqualTo("Acme");
+    capture(
+        tenant,
+        "?LeadUpdateBehavior=DoNotUpdateUniqueFields",
+        attribute("ProspectID", ann)
+            + ","
+            + attribute("Phone", "+1 555 0399")
+            + ","
+            + attribute("LastName", "Uno"));
+    assertThat(byId(tenant, ann).get("Phone").asText()).isEqualTo("+1 555 0301");
+    assertThat(byId(tenant, ann).get("LastName").asText()).isEqualTo("Uno");
+    JsonNode bySearch =
+        capture(
+            tenant,
+            "",
+            attribute("Phone", "+1 555 0301")
+                + ","
+                + attribute("SearchBy", "Phone")
+                + ","
+                + attribute("Source", "Web"));
+    assertThat(bySearch.get("Message").get("Id").asText()).isEqualTo(ann);
+    assertError(
+        post(tenant, "Lead.Capture?LeadUpdateBehavior=Sometimes", "[" + key + "]"),
+        "MXInvalidInputException");
+  }
+
+  @Test
+  void convert_answersForALeadOfTheOrganisation_andRefusesOthers() {
+    Tenant tenant = server.newTenant("Convert");
+    Tenant other = server.newTenant("ConvertOther");
+    String mine = lead(tenant, "Ann", "One", "ann@convert.example", "+1 555 0401");
+    String theirs = lead(other, "Bob", "Two", "bob@convert.example", "+1 555 0402");
+
+    var converted = post(tenant, "Lead.Convert?leadId=" + mine, "");
+    var foreign = post(tenant, "Lead.Convert?leadId=" + theirs, "");
+
+    assertThat(converted.statusCode()).as(converted.body()).isEqualTo(200);
+    assertThat(json(converted).get("Message").get("Id").asText()).isEqualTo(mine);
+    assertError(foreign, "MXInvalidEntityException");
+  }
+
   @Test
   void quickSearch_refusesAnEmptyOrLongKey() {
     Tenant tenant = server.newTenant("QuickBad");
