@@ -1,5 +1,6 @@
 package dev.leadtrail;
 
+import dev.leadtrail.activity.ActivityDeletion;
 import dev.leadtrail.activity.ActivityEndpoints;
 import dev.leadtrail.activity.ActivityService;
 import dev.leadtrail.activity.ActivityUpdateService;
@@ -139,7 +140,11 @@ public final class Leadtrail implements AutoCloseable {
                 new UserEndpoints(users),
                 new LeadEndpoints(leads),
                 new ActivityTypeEndpoints(activityTypes),
-                new ActivityEndpoints(activities, activityUpdates, attachments),
+                new ActivityEndpoints(
+                    activities,
+                    activityUpdates,
+                    attachments,
+                    new ActivityDeletion(database, activityTypes, leads, outbound)),
                 new FileEndpoints(files)),
             new CallerGate(auth.authenticator(), rateLimiter),
             database::isReady,

@@ -4,6 +4,8 @@ import static dev.leadtrail.activity.ActivityViews.baseRow;
 import static dev.leadtrail.activity.ActivityViews.detailField;
 import static dev.leadtrail.activity.ActivityViews.row;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadtrail.activity.ActivityViews.AttachmentView;
@@ -53,12 +55,17 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
   private final ActivityService activities;
   private final ActivityUpdateService updates;
   private final AttachmentService attachments;
+  private final ActivityDeletion deletion;
 
   public ActivityEndpoints(
-      ActivityService activities, ActivityUpdateService updates, AttachmentService attachments) {
+      ActivityService activities,
+      ActivityUpdateService updates,
+      AttachmentService attachments,
+      ActivityDeletion deletion) {
     this.activities = activities;
     this.updates = updates;
     this.attachments = attachments;
+    this.deletion = deletion;
   }
 
   @Override
@@ -76,7 +83,8 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
             SERVICE + "Bulk/CustomActivity/Add/ByLeadField", this::bulkAddByLeadField),
         ApiRoute.read(SERVICE + "RetrieveActivityChange", this::history),
         ApiRoute.write(SERVICE + "Attachment/Add", this::addAttachment),
-        ApiRoute.read(SERVICE + "RetrieveRecentlyModified", this::recentlyModified));
+        ApiRoute.read(SERVICE + "RetrieveRecentlyModified", this::recentlyModified),
+        ApiRoute.write(SERVICE + "DeleteActivities", this::deleteActivities));
   }
 
   void create(ApiCall<Caller> call) {
@@ -99,6 +107,21 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
         activities.postWithLead(
             call.caller(), LeadDetails.from(lead), NewActivity.onLeadToFind(activity));
     call.respond(Success.withIdAndRelatedId(posted.id().value(), posted.leadId().value()));
+  }
+
+  @JsonPropertyOrder({"Status", "Message"})
+  record QueuedView(
+      @JsonProperty("Status") String status, @JsonProperty("Message") Message message) {
+
+    record Message(@JsonProperty("Message") String message) {}
+  }
+
+  void deleteActivities(ApiCall<Caller> call) {
+    deletion.delete(call.caller(), ActivityDeletion.Request.from(call.objectBody()));
+    call.respond(
+        new QueuedView(
+            "Success",
+            new QueuedView.Message("Your request for delete activities has been queued.")));
   }
 
   void addAttachment(ApiCall<Caller> call) {

@@ -348,6 +348,51 @@ final class ActivityRepository {
   }
 
   /** Activities of one type modified within [from, to], in a stable order. */
+  private static final String OF_LEAD_TO_DELETE =
+      """
+      SELECT a.id FROM activities a
+       WHERE a.org_id = :orgId AND a.lead_id = :leadId AND a.event_code IN (<eventCodes>)
+         AND a.activity_at >= :from AND a.activity_at <= :to\
+      """;
+
+  /** The tables whose rows belong to an activity, emptied of them before it is deleted. */
+  private static final List<String> DEPENDENTS =
+      List.of("activity_updates", "file_fetches", "activity_attachments");
+
+  /**
+   * Within a write: deletes the lead's activities of these types whose date is in the window, with
+   * their history, fetches and attachments; answers how many.
+   */
+  int deleteOfLead(OrgId orgId, LeadId leadId, List<Integer> eventCodes, Instant from, Instant to) {
+    Handle handle = database.writeHandle();
+    List<String> ids =
+        handle
+            .createQuery(OF_LEAD_TO_DELETE)
+            .bind("orgId", orgId.value())
+            .bind("leadId", leadId.value())
+            .bindList("eventCodes", eventCodes)
+            .bind("from", from.toEpochMilli())
+            .bind("to", to.toEpochMilli())
+            .mapTo(String.class)
+            .list();
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    for (String table : DEPENDENTS) {
+      handle
+          .createUpdate(
+              "DELETE FROM " + table + " WHERE org_id = :orgId AND activity_id IN (<ids>)")
+          .bind("orgId", orgId.value())
+          .bindList("ids", ids)
+          .execute();
+    }
+    return handle
+        .createUpdate("DELETE FROM activities WHERE org_id = :orgId AND id IN (<ids>)")
+        .bind("orgId", orgId.value())
+        .bindList("ids", ids)
+        .execute();
+  }
+
   /** Activities modified within the window, of one type when {@code eventCode} is given. */
   Page<Activity> modifiedWithin(
       OrgId orgId,

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
@@ -36,17 +37,20 @@ public final class OutboundClient implements AutoCloseable {
   static final int MAX_REDIRECTS = 3;
 
   private final HttpClient http;
+  private final CheckedResolver resolver;
   private final long timeoutMillis;
 
-  private OutboundClient(HttpClient http, long timeoutMillis) {
+  private OutboundClient(HttpClient http, CheckedResolver resolver, long timeoutMillis) {
     this.http = http;
+    this.resolver = resolver;
     this.timeoutMillis = timeoutMillis;
   }
 
   public static OutboundClient start(LeadtrailConfig.Outbound config, HostResolver resolver) {
     AddressPolicy policy = AddressPolicy.allowing(config.allowHosts());
+    var checked = new CheckedResolver(policy, resolver);
     var http = new HttpClient();
-    http.setSocketAddressResolver(new CheckedResolver(policy, resolver));
+    http.setSocketAddressResolver(checked);
     http.setFollowRedirects(false);
     http.setConnectTimeout(config.connectTimeout().toMillis());
     http.setIdleTimeout(config.timeout().toMillis());
@@ -57,7 +61,39 @@ public final class OutboundClient implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("the outbound HTTP client did not start", e);
     }
-    return new OutboundClient(http, config.timeout().toMillis());
+    return new OutboundClient(http, checked, config.timeout().toMillis());
+  }
+
+  /**
+   * Whether a request to {@code url} would be made: a well-formed http(s) URL whose host resolves
+   * to addresses the guard allows now (a callback URL is checked when it is given, and again when
+   * it is called).
+   */
+  public void requireAllowed(String url) throws OutboundFailure {
+    URI uri = checkedUri(url);
+    try {
+      resolver.checkedAddresses(uri.getHost());
+    } catch (RefusedAddressException e) {
+      throw new OutboundFailure(OutboundFailure.Reason.REFUSED_ADDRESS, e.getMessage());
+    } catch (UnknownHostException e) {
+      throw new OutboundFailure(
+          OutboundFailure.Reason.UNREACHABLE, uri.getHost() + " is not a known host");
+    }
+  }
+
+  /** POSTs {@code body} to {@code url} (no redirect followed); answers the HTTP status. */
+  public int post(String url, String contentType, byte[] body) throws OutboundFailure {
+    URI uri = checkedUri(url);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    var listener = new InputStreamResponseListener();
+    http.newRequest(uri)
+        .method(HttpMethod.POST)
+        .body(new BytesRequestContent(contentType, body))
+        .timeout(remainingMillis(deadline, uri), TimeUnit.MILLISECONDS)
+        .send(listener);
+    Response response = awaitHeaders(listener, deadline, uri);
+    closeQuietly(listener);
+    return response.getStatus();
   }
 
   /** GETs {@code url}, following redirects, and reads its body whole, at most {@code maxBytes}. */
@@ -218,6 +254,23 @@ public final class OutboundClient implements AutoCloseable {
   private record CheckedResolver(AddressPolicy policy, HostResolver resolver)
       implements SocketAddressResolver {
 
+    /** The host's addresses, each one the policy allows (or the host allowed by name). */
+    List<InetAddress> checkedAddresses(String host) throws UnknownHostException {
+      String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+      List<InetAddress> addresses =
+          AddressPolicy.isLiteral(bare)
+              ? List.of(AddressPolicy.literal(bare))
+              : resolver.resolve(bare);
+      if (!policy.allowsHost(bare)) {
+        for (InetAddress address : addresses) {
+          if (!policy.allows(address)) {
+            throw new RefusedAddressException(host);
+          }
+        }
+      }
+      return addresses;
+    }
+
     @Override
     public void resolve(
         String host,
@@ -225,18 +278,7 @@ public final class OutboundClient implements AutoCloseable {
         Map<String, Object> context,
         Promise<List<InetSocketAddress>> promise) {
       try {
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        List<InetAddress> addresses =
-            AddressPolicy.isLiteral(bare)
-                ? List.of(AddressPolicy.literal(bare))
-                : resolver.resolve(bare);
-        if (!policy.allowsHost(bare)) {
-          for (InetAddress address : addresses) {
-            if (!policy.allows(address)) {
-              throw new RefusedAddressException(host);
-            }
-          }
-        }
+        List<InetAddress> addresses = checkedAddresses(host);
         promise.succeeded(
             addresses.stream().map(address -> new InetSocketAddress(address, port)).toList());
       } catch (UnknownHostException | RuntimeException e) {

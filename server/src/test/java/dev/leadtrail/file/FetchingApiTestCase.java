@@ -49,6 +49,7 @@ abstract class FetchingApiTestCase extends ApiTestCase {
 
   /** POSTs JSON to a {@code ProspectActivity.svc} operation with the tenant's keys. */
   HttpResponse<String> post(Tenant tenant, String operation, String body) {
-    return server.postJson(ACTIVITIES + operation + "?" + tenant.keyQuery(), body);
+    String separator = operation.contains("?") ? "&" : "?";
+    return server.postJson(ACTIVITIES + operation + separator + tenant.keyQuery(), body);
   }
 }
