@@ -24,10 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code DeleteActivities}: the custom activities of listed types on one lead, optionally within
- * dates, deleted with their history, fetches and attachments in one write before the answer (which
- * still says, as LeadSquared's does, that the request was queued); the outcome is then POSTed to
- * {@code StatusWebhookURL} through the outbound guard, a few times at most. Thread-safe.
+ * Deleting activities and activity types. {@code DeleteActivities}: the custom activities of listed
+ * types on one lead, optionally within dates, deleted with their history, fetches and attachments
+ * in one write before the answer (which still says, as LeadSquared's does, that the request was
+ * queued); the outcome is then POSTed to {@code StatusWebhookURL} through the outbound guard, a few
+ * times at most. Thread-safe.
  */
 public final class ActivityDeletion {
 
@@ -123,6 +124,14 @@ public final class ActivityDeletion {
           .start(() -> tell(request.statusUrl(), status));
     }
     return deleted;
+  }
+
+  /**
+   * Deletes an activity type, or deactivates it when activities are of it; answers which. The check
+   * and the change are one write.
+   */
+  public ActivityTypeService.Deletion deleteType(Caller caller, int eventCode) {
+    return types.delete(caller, eventCode, type -> activities.anyOfType(caller.orgId(), type.id()));
   }
 
   private void tell(String url, Status status) {

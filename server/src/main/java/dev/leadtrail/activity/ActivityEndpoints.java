@@ -25,6 +25,7 @@ import dev.leadtrail.activity.ActivityViews.RecentActivityView;
 import dev.leadtrail.activity.ActivityViews.TypeActivitiesView;
 import dev.leadtrail.activitytype.ActivityType;
 import dev.leadtrail.activitytype.DataType;
+import dev.leadtrail.activitytype.EventCodes;
 import dev.leadtrail.activitytype.SystemFields;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiCall;
@@ -84,7 +85,9 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
         ApiRoute.read(SERVICE + "RetrieveActivityChange", this::history),
         ApiRoute.write(SERVICE + "Attachment/Add", this::addAttachment),
         ApiRoute.read(SERVICE + "RetrieveRecentlyModified", this::recentlyModified),
-        ApiRoute.write(SERVICE + "DeleteActivities", this::deleteActivities));
+        ApiRoute.write(SERVICE + "DeleteActivities", this::deleteActivities),
+        ApiRoute.get(SERVICE + "CustomActivityType/Delete", this::deleteType),
+        ApiRoute.read(SERVICE + "CustomActivityType/Delete", this::deleteType));
   }
 
   void create(ApiCall<Caller> call) {
@@ -110,7 +113,7 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
   }
 
   @JsonPropertyOrder({"Status", "Message"})
-  record QueuedView(
+  record MessageView(
       @JsonProperty("Status") String status, @JsonProperty("Message") Message message) {
 
     record Message(@JsonProperty("Message") String message) {}
@@ -119,9 +122,23 @@ public final class ActivityEndpoints implements ApiEndpoints<Caller> {
   void deleteActivities(ApiCall<Caller> call) {
     deletion.delete(call.caller(), ActivityDeletion.Request.from(call.objectBody()));
     call.respond(
-        new QueuedView(
+        new MessageView(
             "Success",
-            new QueuedView.Message("Your request for delete activities has been queued.")));
+            new MessageView.Message("Your request for delete activities has been queued.")));
+  }
+
+  /** {@code ?code=}: deleted, or deactivated when activities are of the type. */
+  void deleteType(ApiCall<Caller> call) {
+    int code =
+        EventCodes.parse(
+            call.query("code")
+                .orElseThrow(() -> RuleViolationException.invalidInput("code", "It is required.")));
+    String message =
+        switch (deletion.deleteType(call.caller(), code)) {
+          case DELETED -> "The Activity is deleted.";
+          case DEACTIVATED -> "The Activity seems to be in use. Hence the activity is deactivated.";
+        };
+    call.respond(new MessageView("Success", new MessageView.Message(message)));
   }
 
   void addAttachment(ApiCall<Caller> call) {

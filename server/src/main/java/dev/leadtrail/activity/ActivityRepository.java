@@ -393,6 +393,19 @@ final class ActivityRepository {
         .execute();
   }
 
+  /** Whether any activity of the organisation is of this type, within the current read or write. */
+  boolean anyOfType(OrgId orgId, ActivityTypeId typeId) {
+    return database
+        .handle()
+        .createQuery(
+            "SELECT id FROM activities WHERE org_id = :orgId AND type_id = :typeId LIMIT 1")
+        .bind("orgId", orgId.value())
+        .bind("typeId", typeId.value())
+        .mapTo(String.class)
+        .findFirst()
+        .isPresent();
+  }
+
   /** Activities modified within the window, of one type when {@code eventCode} is given. */
   Page<Activity> modifiedWithin(
       OrgId orgId,

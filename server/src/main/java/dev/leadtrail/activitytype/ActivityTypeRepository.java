@@ -127,6 +127,21 @@ final class ActivityTypeRepository {
     replaceFields(type);
   }
 
+  /** Deletes a type and its fields; the caller has made sure no activity is of it. */
+  void delete(ActivityType type) {
+    Handle handle = database.writeHandle();
+    for (String sql :
+        List.of(
+            "DELETE FROM activity_fields WHERE org_id = :orgId AND type_id = :typeId",
+            "DELETE FROM activity_types WHERE org_id = :orgId AND id = :typeId")) {
+      handle
+          .createUpdate(sql)
+          .bind("orgId", type.orgId().value())
+          .bind("typeId", type.id().value())
+          .execute();
+    }
+  }
+
   void update(ActivityType type, Instant now) {
     Handle handle = database.writeHandle();
     bindType(handle.createUpdate(UPDATE_TYPE), type, now).execute();

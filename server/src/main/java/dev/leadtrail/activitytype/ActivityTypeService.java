@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -214,6 +215,35 @@ public final class ActivityTypeService {
                 new RuleViolationException(
                     ErrorType.UNKNOWN_ATTRIBUTE,
                     "Custom field set " + set.schemaName() + " has no field " + schemaName + "."));
+  }
+
+  /** What deleting a type did. */
+  public enum Deletion {
+    DELETED,
+    DEACTIVATED
+  }
+
+  /**
+   * Deletes the type with this event code, or, when {@code inUse} says activities are of it,
+   * deactivates it instead (as LeadSquared does); within one write, so that no activity of it can
+   * be posted between the check and the change. Administrators only.
+   */
+  public Deletion delete(Caller caller, int eventCode, Predicate<ActivityType> inUse) {
+    requireAdministrator(caller);
+    return database.write(
+        () -> {
+          database.serialize("activity-type:" + caller.orgId().value() + ":" + eventCode);
+          ActivityType type =
+              types
+                  .findByEventCode(caller.orgId(), eventCode)
+                  .orElseThrow(() -> unknownEventCode(eventCode));
+          if (inUse.test(type)) {
+            types.update(type.with().active(false).build(), clock.instant());
+            return Deletion.DEACTIVATED;
+          }
+          types.delete(type);
+          return Deletion.DELETED;
+        });
   }
 
   public List<ActivityType> list(OrgId orgId) {

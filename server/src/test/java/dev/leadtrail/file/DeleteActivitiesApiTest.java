@@ -121,4 +121,35 @@ abstract class DeleteActivitiesApiTest extends FetchingApiTestCase {
     assertThat(count(mine)).isEqualTo(1);
     assertThat(count(theirs)).isEqualTo(1);
   }
+
+  @Test
+  void deletingATypeInUse_deactivatesIt_andOneUnused_isDeleted() {
+    Tenant tenant = server.newTenant("DeleteType");
+    post(tenant, "CreateType", "{\"ActivityEventName\":\"Used\"}");
+    post(tenant, "CreateType", "{\"ActivityEventName\":\"Unused\"}");
+    Lead lead = lead(tenant, "Typed");
+    postOn(lead, 200, "2024-01-01 10:00:00");
+
+    var unused = server.get(ACTIVITIES + "CustomActivityType/Delete?code=201&" + tenant.keyQuery());
+    var used = post(tenant, "CustomActivityType/Delete?code=200", "");
+    var unknown =
+        server.get(ACTIVITIES + "CustomActivityType/Delete?code=201&" + tenant.keyQuery());
+
+    assertThat(json(unused).get("Message").get("Message").asText())
+        .isEqualTo("The Activity is deleted.");
+    assertThat(json(used).get("Message").get("Message").asText())
+        .isEqualTo("The Activity seems to be in use. Hence the activity is deactivated.");
+    assertThat(json(unknown).get("ExceptionType").asText()).isEqualTo("MXInvalidActivityException");
+    JsonNode types = json(server.get(ACTIVITIES + "ActivityTypes.Get?" + tenant.keyQuery()));
+    assertThat(types).hasSize(1);
+    assertThat(types.get(0).get("IsActive").asBoolean()).isFalse();
+    var onInactive =
+        post(
+            tenant,
+            "Create",
+            "{\"RelatedProspectId\":\"" + lead.id() + "\",\"ActivityEvent\":200}");
+    assertThat(json(onInactive).get("ExceptionType").asText())
+        .isEqualTo("MXInvalidActivityException");
+    assertThat(count(lead)).isEqualTo(1);
+  }
 }
