@@ -20,7 +20,9 @@ import dev.leadtrail.user.RecentUsers;
 import dev.leadtrail.user.User;
 import dev.leadtrail.user.UserId;
 import dev.leadtrail.value.EmailAddress;
+import dev.leadtrail.value.PageRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,45 +269,54 @@ public final class ActivityService {
 
   /** Activities of one type modified (or created) within the query's window. */
   public Page<TypedActivity> ofType(OrgId orgId, TypeQuery query) {
-    if (query.from().isAfter(query.to())) {
-      throw RuleViolationException.invalidInput("FromDate", "FromDate is after ToDate.");
-    }
-    return database.read(
-        () -> {
-          types.byEventCode(orgId, query.eventCode());
-          Page<Activity> page =
-              activities.modifiedWithin(
-                  orgId,
-                  query.eventCode(),
-                  query.from(),
-                  query.to(),
-                  query.byCreatedOn() ? SortColumn.CREATED_ON : SortColumn.MODIFIED_ON,
-                  query.newestFirst(),
-                  query.page());
-          return typed(orgId, page);
-        });
+    return modifiedWithin(
+        orgId,
+        query.eventCode(),
+        query.from(),
+        query.to(),
+        query.byCreatedOn(),
+        query.newestFirst(),
+        query.page());
   }
 
   /** Activities of every type (or one) modified within the query's window. */
   public Page<TypedActivity> recentlyModified(OrgId orgId, RecentQuery query) {
-    if (query.from().isAfter(query.to())) {
+    return modifiedWithin(
+        orgId,
+        query.eventCode(),
+        query.from(),
+        query.to(),
+        query.byCreatedOn(),
+        query.newestFirst(),
+        query.page());
+  }
+
+  private Page<TypedActivity> modifiedWithin(
+      OrgId orgId,
+      Integer eventCode,
+      Instant from,
+      Instant to,
+      boolean byCreatedOn,
+      boolean newestFirst,
+      PageRequest page) {
+    if (from.isAfter(to)) {
       throw RuleViolationException.invalidInput("FromDate", "FromDate is after ToDate.");
     }
     return database.read(
         () -> {
-          if (query.eventCode() != null) {
-            types.byEventCode(orgId, query.eventCode());
+          if (eventCode != null) {
+            types.byEventCode(orgId, eventCode);
           }
-          Page<Activity> page =
+          Page<Activity> found =
               activities.modifiedWithin(
                   orgId,
-                  query.eventCode(),
-                  query.from(),
-                  query.to(),
-                  query.byCreatedOn() ? SortColumn.CREATED_ON : SortColumn.MODIFIED_ON,
-                  query.newestFirst(),
-                  query.page());
-          return typed(orgId, page);
+                  eventCode,
+                  from,
+                  to,
+                  byCreatedOn ? SortColumn.CREATED_ON : SortColumn.MODIFIED_ON,
+                  newestFirst,
+                  page);
+          return typed(orgId, found);
         });
   }
 
