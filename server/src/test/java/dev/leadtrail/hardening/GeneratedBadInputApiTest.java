@@ -261,7 +261,34 @@ abstract class GeneratedBadInputApiTest extends ApiTestCase {
                 + activity
                 + "\"},\"Paging\":{\"PageIndex\":1,\"PageSize\":10}}",
             List.of("/Paging/PageIndex", "/Paging/PageSize"),
-            List.of("/Parameter/FromDate", "/Parameter/ToDate")));
+            List.of("/Parameter/FromDate", "/Parameter/ToDate")),
+        Call.get(leads + "Leads.GetByQuickSearch?key=gen"),
+        Call.get(leads + "LeadsMetaData.Get"),
+        Call.get("/v2/UserManagement.svc/User/Retrieve/ByEmailAddress?emailAddress=a@b.example"),
+        Call.post(
+            leads + "Lead.Capture",
+            "[{\"Attribute\":\"EmailAddress\",\"Value\":\"captured@example.com\"},"
+                + "{\"Attribute\":\"FirstName\",\"Value\":\"Cap\"}]",
+            List.of(),
+            List.of()),
+        Call.post(
+            acts + "CreateCustom",
+            "{\"LeadDetails\":[{\"Attribute\":\"EmailAddress\",\"Value\":\"custom@example.com\"}],"
+                + "\"Activity\":{\"ActivityEvent\":200,\"ActivityDateTime\":\"2026-01-01 10:00:00\","
+                + "\"Fields\":[{\"SchemaName\":\"mx_Custom_2\",\"Value\":\"5\"}]}}",
+            List.of("/Activity/ActivityEvent", "/Activity/Fields/0/Value"),
+            List.of("/Activity/ActivityDateTime")),
+        Call.post(
+            acts + "RetrieveRecentlyModified",
+            "{\"Parameter\":{\"FromDate\":\"2020-01-01 00:00:00\",\"ToDate\":\"2100-01-01 00:00:00\","
+                + "\"IncludeCustomFields\":1},\"Paging\":{\"PageIndex\":1,\"PageSize\":10}}",
+            List.of("/Paging/PageIndex", "/Paging/PageSize"),
+            List.of("/Parameter/FromDate", "/Parameter/ToDate")),
+        Call.post(
+            acts + "Bulk/CustomActivity/Add/ByLeadId",
+            "[{\"RelatedProspectId\":\"" + lead + "\",\"ActivityEvent\":200}]",
+            List.of(),
+            List.of()));
   }
 
   @Test
