@@ -200,7 +200,7 @@ public final class ActivityUpdateService {
               }
             });
     if (stored.change().isEmpty()) {
-      fileFields.discardUnused(new FileFields.Fetched(Map.of(row.url(), file)), null);
+      fileFields.discard(file);
     }
   }
 

@@ -214,11 +214,16 @@ final class FileFields {
     newFiles.forEach(files::insert);
   }
 
+  /** Forgets a fetched file that no write stored. */
+  void discard(PreparedFile file) {
+    files.discard(file);
+  }
+
   /** Forgets the files fetched ahead that {@code stored} (null when no write happened) left out. */
   void discardUnused(Fetched fetched, Resolved stored) {
     for (PreparedFile file : fetched.byUrl().values()) {
       if (stored == null || !stored.newFiles().contains(file)) {
-        files.discard(file);
+        discard(file);
       }
     }
   }
