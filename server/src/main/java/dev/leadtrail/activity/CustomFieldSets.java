@@ -48,6 +48,9 @@ final class CustomFieldSets {
       Map<String, String> given,
       String byName,
       Instant now) {
+    if (!type.hasFieldOf(DataType.CUSTOM_OBJECT)) {
+      return given;
+    }
     Map<String, String> values = new LinkedHashMap<>(given);
     for (FieldDefinition set : type.fields()) {
       String partial = given.get(set.schemaName());

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,11 +58,25 @@ final class FileFields {
     this.files = files;
   }
 
-  /** Whether any value sent may name a URL: only then is the type looked at before deciding. */
+  /**
+   * Whether any value sent, a custom field set's sub-values included, may name a URL: only then is
+   * the type looked at before deciding. Allocates nothing, as every write asks it.
+   */
   static boolean mayNameUrls(List<FieldInput> inputs) {
     for (FieldInput input : inputs) {
-      String value = input.value();
-      if (value != null && value.toLowerCase(Locale.ROOT).contains("http")) {
+      if (mentionsHttp(input.value()) || (input.fields() != null && mayNameUrls(input.fields()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentionsHttp(String value) {
+    if (value == null) {
+      return false;
+    }
+    for (int i = 0; i + 4 <= value.length(); i++) {
+      if (value.regionMatches(true, i, "http", 0, 4)) {
         return true;
       }
     }
@@ -83,12 +96,14 @@ final class FileFields {
     try {
       for (FieldInput input : inputs) {
         FieldDefinition field = type.field(input.schemaName()).orElse(null);
-        if (field == null || field.dataType() != DataType.FILE || input.value() == null) {
+        if (field == null) {
           continue;
         }
-        for (String part : parts(input.value())) {
-          if (FieldValueChecker.isFileUrl(part) && !byUrl.containsKey(part)) {
-            byUrl.put(part, files.fetch(orgId, by, part, type.eventCode(), field.schemaName()));
+        for (Map.Entry<String, String> slot : fileSlots(field, input).entrySet()) {
+          for (String part : parts(slot.getValue())) {
+            if (FieldValueChecker.isFileUrl(part) && !byUrl.containsKey(part)) {
+              byUrl.put(part, files.fetch(orgId, by, part, type.eventCode(), slot.getKey()));
+            }
           }
         }
       }
@@ -100,11 +115,33 @@ final class FileFields {
   }
 
   /**
+   * The File values an input gives, by target: the field's own, or those of a custom field set's
+   * File sub-fields (as {@code mx_Custom_4.mx_CustomObject_1}).
+   */
+  private static Map<String, String> fileSlots(FieldDefinition field, FieldInput input) {
+    Map<String, String> slots = new LinkedHashMap<>();
+    if (field.dataType() == DataType.FILE && input.value() != null) {
+      slots.put(field.schemaName(), input.value());
+    } else if (field.dataType() == DataType.CUSTOM_OBJECT && input.fields() != null) {
+      for (FieldInput subInput : input.fields()) {
+        field
+            .subField(subInput.schemaName())
+            .filter(sub -> sub.dataType() == DataType.FILE && subInput.value() != null)
+            .ifPresent(sub -> slots.put(CustomFieldSets.qualified(field, sub), subInput.value()));
+      }
+    }
+    return slots;
+  }
+
+  /**
    * The checked values of a write, with each URL fetched ahead replaced by its stored name; every
    * stored name must be a file of the organisation (another organisation's is told as unknown).
    */
   Resolved resolve(
       OrgId orgId, ActivityType type, Map<String, String> checked, Fetched fetched, boolean async) {
+    if (!type.hasFieldOf(DataType.FILE) && !type.hasFieldOf(DataType.CUSTOM_OBJECT)) {
+      return new Resolved(checked, List.of(), List.of());
+    }
     var resolution = new Resolution(fetched, async);
     Map<String, String> values = new LinkedHashMap<>(checked);
     for (FieldDefinition field : type.fields()) {
@@ -275,13 +312,6 @@ final class FileFields {
   }
 
   static List<String> parts(String value) {
-    List<String> parts = new ArrayList<>();
-    for (String raw : value.split(",", -1)) {
-      String part = raw.strip();
-      if (!part.isEmpty()) {
-        parts.add(part);
-      }
-    }
-    return parts;
+    return FieldValueChecker.fileParts(value);
   }
 }

@@ -40,6 +40,16 @@ public record ActivityType(
     fields = List.copyOf(fields);
   }
 
+  /** Whether one of the type's custom fields is of {@code dataType}. */
+  public boolean hasFieldOf(DataType dataType) {
+    for (FieldDefinition field : fields) {
+      if (field.dataType() == dataType) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A custom or system field by schema name, matched ignoring case. */
   public Optional<FieldDefinition> field(String schemaName) {
     for (List<FieldDefinition> candidates : List.of(SystemFields.ALL, fields)) {

@@ -242,24 +242,31 @@ public final class FieldValueChecker {
    * its shape here; whether a name is stored, or a URL can be fetched, is the caller's to find out.
    */
   private static String files(FieldDefinition field, String value) {
-    List<String> parts = new ArrayList<>();
-    for (String raw : value.split(",", -1)) {
-      String part = raw.strip();
-      if (part.isEmpty()) {
-        continue;
-      }
+    List<String> parts = fileParts(value);
+    for (String part : parts) {
       if (isFileUrl(part)) {
         url(field, part);
       } else if (!isPlainFileName(part)) {
         throw invalid(
             field, Echo.quoted(part) + " is neither the name of a stored file nor an http(s) URL.");
       }
-      parts.add(part);
     }
     if (parts.size() > MAX_FILES_PER_VALUE) {
       throw invalid(field, "A File field holds at most " + MAX_FILES_PER_VALUE + " files.");
     }
     return String.join(",", parts);
+  }
+
+  /** The parts of a File value: the names and URLs between its commas, blank ones left out. */
+  public static List<String> fileParts(String value) {
+    List<String> parts = new ArrayList<>();
+    for (String raw : value.split(",", -1)) {
+      String part = raw.strip();
+      if (!part.isEmpty()) {
+        parts.add(part);
+      }
+    }
+    return parts;
   }
 
   /** Whether one part of a File value names a URL to fetch rather than a stored file. */

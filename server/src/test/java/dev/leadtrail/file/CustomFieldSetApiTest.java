@@ -225,6 +225,17 @@ abstract class CustomFieldSetApiTest extends FetchingApiTestCase {
   }
 
   @Test
+  void aUrlInASubField_withoutProcessFilesAsync_isFetchedBeforeTheAnswer() throws Exception {
+    Posted posted = posted("SyncSet");
+
+    var response = updateSet(posted, false, sub("mx_CustomObject_1", origin.url("/files/now.pdf")));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(setValue(setField(posted, "")).get("mx_CustomObject_1").asText())
+        .matches("[0-9a-f]{32}\\.pdf");
+  }
+
+  @Test
   void aUrlInASubField_isFetchedLater_byTheSystem() throws Exception {
     Posted posted = posted("AsyncSet");
     String url = origin.url("/files/scan.pdf");

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadtrail.Leadtrail;
 import dev.leadtrail.config.ConfigException;
-import dev.leadtrail.config.ConfigLoader;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.demo.DemoOrganisation;
 import dev.leadtrail.testing.TestDatabase;
+import dev.leadtrail.testing.TestServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -37,25 +36,12 @@ class TlsApiTest {
 
   @TempDir Path folder;
 
-  private Leadtrail start(TestDatabase database, LeadtrailConfig.Tls tls) {
-    LeadtrailConfig defaults = ConfigLoader.defaultConfig();
-    LeadtrailConfig config =
-        defaults
-            .withServer(
-                new LeadtrailConfig.Server(
-                    "127.0.0.1",
-                    0,
-                    defaults.server().maxBodyBytes(),
-                    Duration.ofSeconds(2),
-                    defaults.server().clients(),
-                    "",
-                    tls))
-            .withDatabase(database.config())
-            .withManagement(new LeadtrailConfig.Management("127.0.0.1", -1));
-    Leadtrail leadtrail = Leadtrail.open(config);
-    DemoOrganisation.ensure(leadtrail);
-    leadtrail.serve();
-    return leadtrail;
+  /** The demo organisation served over HTTPS with {@code tls}. */
+  private static TestServer start(TestDatabase database, LeadtrailConfig.Tls tls) {
+    TestServer server =
+        TestServer.start(database, config -> config.withServer(config.server().withTls(tls)));
+    DemoOrganisation.ensure(server.leadtrail());
+    return server;
   }
 
   private static HttpClient trusting(Path ca) throws Exception {
@@ -79,7 +65,7 @@ class TlsApiTest {
   void pemCertificates_serveHttps_andTheServiceUrlsSayHttps() throws Exception {
     LocalCertificates.Issued issued = LocalCertificates.ensure(folder.resolve("tls"));
     try (TestDatabase database = TestDatabase.sqlite(folder);
-        Leadtrail leadtrail =
+        TestServer leadtrail =
             start(
                 database, new LeadtrailConfig.Tls(issued.certificate(), issued.key(), null, ""))) {
       for (String host : new String[] {"localhost", "127.0.0.1"}) {
@@ -87,14 +73,15 @@ class TlsApiTest {
             trusting(issued.ca())
                 .send(
                     HttpRequest.newBuilder(
-                            URI.create("https://" + host + ":" + leadtrail.port() + WHO_AM_I))
+                            URI.create(
+                                "https://" + host + ":" + leadtrail.leadtrail().port() + WHO_AM_I))
                         .build(),
                     HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(host).isEqualTo(200);
         var body = JSON.readTree(response.body());
         assertThat(body.get("MobileServiceURLs").get("FileUploadURL").asText())
-            .isEqualTo("https://" + host + ":" + leadtrail.port() + "/File/Upload");
+            .isEqualTo("https://" + host + ":" + leadtrail.leadtrail().port() + "/File/Upload");
       }
     }
   }
@@ -117,13 +104,14 @@ class TlsApiTest {
     }
 
     try (TestDatabase database = TestDatabase.sqlite(folder);
-        Leadtrail leadtrail =
+        TestServer leadtrail =
             start(database, new LeadtrailConfig.Tls(null, null, keystore, "secret"))) {
       var response =
           trusting(issued.ca())
               .send(
                   HttpRequest.newBuilder(
-                          URI.create("https://localhost:" + leadtrail.port() + WHO_AM_I))
+                          URI.create(
+                              "https://localhost:" + leadtrail.leadtrail().port() + WHO_AM_I))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
@@ -134,11 +122,11 @@ class TlsApiTest {
   void plainHttpToTheTlsPort_failsAtOnce_ratherThanHanging() throws Exception {
     LocalCertificates.Issued issued = LocalCertificates.ensure(folder.resolve("tls"));
     try (TestDatabase database = TestDatabase.sqlite(folder);
-        Leadtrail leadtrail =
+        TestServer leadtrail =
             start(
                 database, new LeadtrailConfig.Tls(issued.certificate(), issued.key(), null, ""))) {
       long start = System.nanoTime();
-      try (Socket socket = new Socket("127.0.0.1", leadtrail.port())) {
+      try (Socket socket = new Socket("127.0.0.1", leadtrail.leadtrail().port())) {
         socket.setSoTimeout(5_000);
         socket
             .getOutputStream()
