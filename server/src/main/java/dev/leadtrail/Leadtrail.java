@@ -29,6 +29,8 @@ import dev.leadtrail.storage.Database;
 import dev.leadtrail.user.RecentUsers;
 import dev.leadtrail.user.UserEndpoints;
 import dev.leadtrail.user.UserService;
+import dev.leadtrail.webhook.WebhookEndpoints;
+import dev.leadtrail.webhook.WebhookService;
 import java.time.Clock;
 import java.util.List;
 
@@ -55,6 +57,7 @@ public final class Leadtrail implements AutoCloseable {
   private final FileService files;
   private final FileFetches fileFetches;
   private final AttachmentService attachments;
+  private final WebhookService webhooks;
   private BucketRateLimiter rateLimiter;
   private ExpiredFiles expiredFiles;
   private HttpServer http;
@@ -83,16 +86,31 @@ public final class Leadtrail implements AutoCloseable {
     this.users = new UserService(database, organisations, clock, accessChanged);
     this.recentUsers = new RecentUsers(users);
     this.auth = Auth.create(database, users, clock);
-    this.leads = LeadService.create(database, users, clock);
+    this.webhooks = WebhookService.create(database, outbound, clock, config, metrics.registry());
+    this.leads = LeadService.create(database, users, webhooks.outbox(), clock);
     this.activityTypes = ActivityTypeService.create(database, clock);
     this.files = FileService.create(database, activityTypes, outbound, clock, config.files());
     this.fileFetches = FileFetches.create(database, files, clock, config, metrics.registry());
     this.activities =
         ActivityService.create(
-            database, activityTypes, leads, recentUsers, files, fileFetches, clock);
+            database,
+            activityTypes,
+            leads,
+            recentUsers,
+            files,
+            fileFetches,
+            webhooks.outbox(),
+            clock);
     this.activityUpdates =
         ActivityUpdateService.create(
-            database, activityTypes, recentUsers, files, fileFetches, clock, metrics.registry());
+            database,
+            activityTypes,
+            recentUsers,
+            files,
+            fileFetches,
+            webhooks.outbox(),
+            clock,
+            metrics.registry());
     this.attachments = new AttachmentService(database, activityTypes, files, clock);
   }
 
@@ -131,6 +149,7 @@ public final class Leadtrail implements AutoCloseable {
     }
     rateLimiter = BucketRateLimiter.create(config.rateLimits(), database, metrics.registry());
     activityUpdates.runFileFetches();
+    webhooks.startDelivering();
     expiredFiles = ExpiredFiles.start(files);
     http =
         HttpServer.start(
@@ -145,7 +164,8 @@ public final class Leadtrail implements AutoCloseable {
                     activityUpdates,
                     attachments,
                     new ActivityDeletion(database, activityTypes, leads, outbound)),
-                new FileEndpoints(files)),
+                new FileEndpoints(files),
+                new WebhookEndpoints(webhooks)),
             new CallerGate(auth.authenticator(), rateLimiter),
             database::isReady,
             metrics.registry());
@@ -212,6 +232,7 @@ public final class Leadtrail implements AutoCloseable {
       expiredFiles.close();
     }
     fileFetches.close();
+    webhooks.close();
     outbound.close();
     database.close();
     metrics.close();

@@ -21,6 +21,8 @@ import dev.leadtrail.user.User;
 import dev.leadtrail.user.UserId;
 import dev.leadtrail.value.EmailAddress;
 import dev.leadtrail.value.PageRequest;
+import dev.leadtrail.webhook.WebhookEvent;
+import dev.leadtrail.webhook.WebhookOutbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -45,6 +47,7 @@ public final class ActivityService {
   private final RecentUsers users;
   private final FileFields fileFields;
   private final FileFetches fileFetches;
+  private final WebhookOutbox outbox;
   private final Clock clock;
 
   private ActivityService(
@@ -55,6 +58,7 @@ public final class ActivityService {
       RecentUsers users,
       FileService files,
       FileFetches fileFetches,
+      WebhookOutbox outbox,
       Clock clock) {
     this.database = database;
     this.activities = activities;
@@ -64,6 +68,7 @@ public final class ActivityService {
     this.users = users;
     this.fileFields = new FileFields(files);
     this.fileFetches = fileFetches;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -74,9 +79,18 @@ public final class ActivityService {
       RecentUsers users,
       FileService files,
       FileFetches fileFetches,
+      WebhookOutbox outbox,
       Clock clock) {
     return new ActivityService(
-        database, new ActivityRepository(database), types, leads, users, files, fileFetches, clock);
+        database,
+        new ActivityRepository(database),
+        types,
+        leads,
+        users,
+        files,
+        fileFetches,
+        outbox,
+        clock);
   }
 
   /**
@@ -153,8 +167,7 @@ public final class ActivityService {
 
       @Override
       public Optional<StoredPost> store(CheckedPost post) {
-        return Optional.of(
-            new StoredPost(ActivityService.this.store(caller, request, post), post.files()));
+        return Optional.of(ActivityService.this.store(caller, request, post));
       }
     };
   }
@@ -205,7 +218,7 @@ public final class ActivityService {
         null);
   }
 
-  private Posted store(Caller caller, NewActivity request, CheckedPost post) {
+  private StoredPost store(Caller caller, NewActivity request, CheckedPost post) {
     LeadId leadId =
         post.leadId() != null
             ? post.leadId()
@@ -224,7 +237,15 @@ public final class ActivityService {
     fileFields.insert(post.files().newFiles());
     fileFetches.addAll(activity, post.files().fetches(), caller.userId());
     leads.addScore(caller.orgId(), leadId, post.type().score());
-    return new Posted(activity.id(), leadId);
+    WebhookOutbox.Owed owed =
+        outbox.owed(
+            caller.orgId(),
+            WebhookEvent.ACTIVITY_CREATE,
+            activity.eventCode(),
+            activity.id().value(),
+            () -> ActivityWebhookPayload.created(new TypedActivity(activity, post.type())));
+    outbox.add(owed);
+    return new StoredPost(new Posted(activity.id(), leadId), post.files());
   }
 
   /**

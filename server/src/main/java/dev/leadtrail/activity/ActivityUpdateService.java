@@ -14,6 +14,8 @@ import dev.leadtrail.storage.Database;
 import dev.leadtrail.storage.RowLock;
 import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.RecentUsers;
+import dev.leadtrail.webhook.WebhookEvent;
+import dev.leadtrail.webhook.WebhookOutbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -42,19 +44,25 @@ public final class ActivityUpdateService {
   /** How one item of a bulk update went: {@code failure} is null when it was applied. */
   public record BulkOutcome(String prospectActivityId, LeadtrailException failure) {}
 
-  /** An update as decided: the change, and the files and fetches its File fields bring. */
-  private record UpdateDecision(StoredChange change, FileFields.Resolved files) {}
+  /**
+   * An update as decided: the change, the files and fetches its File fields bring, and the webhook
+   * events it owes.
+   */
+  private record UpdateDecision(
+      StoredChange change, FileFields.Resolved files, WebhookOutbox.Owed owed) {}
 
   /**
-   * Where a fetched file goes: the change that puts it in its field, or none if it is not wanted.
+   * Where a fetched file goes: the change that puts it in its field (with the webhook events it
+   * owes), or none if it is not wanted.
    */
-  private record FetchedDecision(Optional<StoredChange> change) {}
+  private record FetchedDecision(Optional<StoredChange> change, WebhookOutbox.Owed owed) {}
 
   private final Database database;
   private final ActivityRepository activities;
   private final ActivityFieldValues fieldValues;
   private final FileFields fileFields;
   private final FileFetches fileFetches;
+  private final WebhookOutbox outbox;
   private final Clock clock;
   private final Counter updated;
   private final Counter retries;
@@ -65,6 +73,7 @@ public final class ActivityUpdateService {
       ActivityFieldValues fieldValues,
       FileFields fileFields,
       FileFetches fileFetches,
+      WebhookOutbox outbox,
       Clock clock,
       MeterRegistry metrics) {
     this.database = database;
@@ -72,6 +81,7 @@ public final class ActivityUpdateService {
     this.fieldValues = fieldValues;
     this.fileFields = fileFields;
     this.fileFetches = fileFetches;
+    this.outbox = outbox;
     this.clock = clock;
     this.updated =
         Counter.builder("leadtrail.activity.updates")
@@ -89,6 +99,7 @@ public final class ActivityUpdateService {
       RecentUsers users,
       FileService files,
       FileFetches fileFetches,
+      WebhookOutbox outbox,
       Clock clock,
       MeterRegistry metrics) {
     return new ActivityUpdateService(
@@ -97,6 +108,7 @@ public final class ActivityUpdateService {
         new ActivityFieldValues(types, users),
         new FileFields(files),
         fileFetches,
+        outbox,
         clock,
         metrics);
   }
@@ -138,12 +150,14 @@ public final class ActivityUpdateService {
                         fileFields.insert(decision.files().newFiles());
                         fileFetches.addAll(
                             decision.change().after(), decision.files().fetches(), caller.userId());
+                        outbox.add(decision.owed());
                         return Optional.of(decision);
                       }
 
                       @Override
                       public boolean storesInOneStatement(UpdateDecision decision) {
                         return !decision.files().storesFiles()
+                            && decision.owed().isNone()
                             && activities.storesChangeInOneStatement();
                       }
 
@@ -194,6 +208,7 @@ public final class ActivityUpdateService {
                     return Optional.empty();
                   }
                   fileFields.insert(List.of(file));
+                  outbox.add(decision.owed());
                 }
                 fileFetches.done(row);
                 return Optional.of(decision);
@@ -208,7 +223,7 @@ public final class ActivityUpdateService {
       FileFetchRepository.Row row, FileService.PreparedFile file, RowLock lock) {
     Optional<ActivityRepository.Found> found = activities.find(row.orgId(), row.activityId(), lock);
     if (found.isEmpty()) {
-      return new FetchedDecision(Optional.empty());
+      return new FetchedDecision(Optional.empty(), WebhookOutbox.Owed.NONE);
     }
     Activity old = found.get().activity();
     Instant now = clock.instant();
@@ -216,12 +231,14 @@ public final class ActivityUpdateService {
         FileFields.placed(
             old.fieldValues(), row.target(), row.url(), file.name(), FileFetches.SYSTEM_NAME, now);
     if (placed.isEmpty()) {
-      return new FetchedDecision(Optional.empty());
+      return new FetchedDecision(Optional.empty(), WebhookOutbox.Owed.NONE);
     }
     ActivityType type = fieldValues.typeOf(found.get());
     Activity changed = old.apply(type, placed.get(), FileFetches.SYSTEM, now);
+    List<ActivityChange> changes = changes(old, changed);
     return new FetchedDecision(
-        Optional.of(StoredChange.of(changed, old.version(), changes(old, changed))));
+        Optional.of(StoredChange.of(changed, old.version(), changes)),
+        owedFor(type, changed, changes));
   }
 
   private UpdateDecision workOut(
@@ -250,8 +267,20 @@ public final class ActivityUpdateService {
     Map<String, String> values =
         CustomFieldSets.merged(type, old.fieldValues(), files.values(), caller.user().name(), now);
     Activity changed = old.apply(type, values, caller.userId(), now);
+    List<ActivityChange> changes = changes(old, changed);
     return new UpdateDecision(
-        StoredChange.of(changed, old.version(), changes(old, changed)), files);
+        StoredChange.of(changed, old.version(), changes), files, owedFor(type, changed, changes));
+  }
+
+  /** The webhook events an update owes, with its changes as Before and After. */
+  private WebhookOutbox.Owed owedFor(
+      ActivityType type, Activity changed, List<ActivityChange> changes) {
+    return outbox.owed(
+        changed.orgId(),
+        WebhookEvent.ACTIVITY_UPDATE,
+        changed.eventCode(),
+        changed.id().value(),
+        () -> ActivityWebhookPayload.updated(new TypedActivity(changed, type), changes));
   }
 
   /** Applies each item of a bulk update on its own, in order (see {@link BulkItems}). */

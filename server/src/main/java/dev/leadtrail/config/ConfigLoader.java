@@ -73,6 +73,12 @@ public final class ConfigLoader {
     d.put("outbound.allow-hosts", "");
     d.put("outbound.connect-timeout-seconds", "5");
     d.put("outbound.timeout-seconds", "30");
+    d.put("webhooks.tries", "10");
+    d.put("webhooks.first-retry-seconds", "10");
+    d.put("webhooks.longest-retry-seconds", "3600");
+    d.put("webhooks.disable-after-failed-events", "10");
+    d.put("webhooks.keep-days", "7");
+    d.put("webhooks.concurrency", "32");
     return Map.copyOf(d);
   }
 
@@ -228,10 +234,18 @@ public final class ConfigLoader {
             list("outbound.allow-hosts"),
             Duration.ofSeconds(integer("outbound.connect-timeout-seconds", 1, 600)),
             Duration.ofSeconds(integer("outbound.timeout-seconds", 1, 3_600)));
+    var webhooks =
+        new LeadtrailConfig.Webhooks(
+            integer("webhooks.tries", 1, 100),
+            Duration.ofSeconds(integer("webhooks.first-retry-seconds", 0, 86_400)),
+            Duration.ofSeconds(integer("webhooks.longest-retry-seconds", 0, 7 * 86_400)),
+            integer("webhooks.disable-after-failed-events", 1, 1_000_000),
+            Duration.ofDays(integer("webhooks.keep-days", 1, 3_650)),
+            integer("webhooks.concurrency", 1, 1_024));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new LeadtrailConfig(server, database, rateLimits, management, files, outbound);
+    return new LeadtrailConfig(server, database, rateLimits, management, files, outbound, webhooks);
   }
 
   private String text(String key, boolean required) {

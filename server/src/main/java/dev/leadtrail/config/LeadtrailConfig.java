@@ -13,7 +13,8 @@ public record LeadtrailConfig(
     RateLimits rateLimits,
     Management management,
     Files files,
-    Outbound outbound) {
+    Outbound outbound,
+    Webhooks webhooks) {
 
   public LeadtrailConfig {
     Objects.requireNonNull(server);
@@ -22,6 +23,7 @@ public record LeadtrailConfig(
     Objects.requireNonNull(management);
     Objects.requireNonNull(files);
     Objects.requireNonNull(outbound);
+    Objects.requireNonNull(webhooks);
   }
 
   /**
@@ -168,27 +170,53 @@ public record LeadtrailConfig(
     }
   }
 
+  /**
+   * How webhook events are delivered: so many tries each, the first retry after {@code firstRetry},
+   * each later wait twice the one before up to {@code longestRetry}; a webhook is disabled
+   * (StatusCode 2) after {@code disableAfter} events in a row failed their last try; delivered and
+   * failed events are kept {@code keepFor}; at most {@code concurrency} deliveries run at once on
+   * each instance.
+   */
+  public record Webhooks(
+      int tries,
+      Duration firstRetry,
+      Duration longestRetry,
+      int disableAfter,
+      Duration keepFor,
+      int concurrency) {}
+
   public LeadtrailConfig withServer(Server newServer) {
-    return new LeadtrailConfig(newServer, database, rateLimits, management, files, outbound);
+    return new LeadtrailConfig(
+        newServer, database, rateLimits, management, files, outbound, webhooks);
   }
 
   public LeadtrailConfig withDatabase(Database newDatabase) {
-    return new LeadtrailConfig(server, newDatabase, rateLimits, management, files, outbound);
+    return new LeadtrailConfig(
+        server, newDatabase, rateLimits, management, files, outbound, webhooks);
   }
 
   public LeadtrailConfig withRateLimits(RateLimits newRateLimits) {
-    return new LeadtrailConfig(server, database, newRateLimits, management, files, outbound);
+    return new LeadtrailConfig(
+        server, database, newRateLimits, management, files, outbound, webhooks);
   }
 
   public LeadtrailConfig withManagement(Management newManagement) {
-    return new LeadtrailConfig(server, database, rateLimits, newManagement, files, outbound);
+    return new LeadtrailConfig(
+        server, database, rateLimits, newManagement, files, outbound, webhooks);
   }
 
   public LeadtrailConfig withFiles(Files newFiles) {
-    return new LeadtrailConfig(server, database, rateLimits, management, newFiles, outbound);
+    return new LeadtrailConfig(
+        server, database, rateLimits, management, newFiles, outbound, webhooks);
   }
 
   public LeadtrailConfig withOutbound(Outbound newOutbound) {
-    return new LeadtrailConfig(server, database, rateLimits, management, files, newOutbound);
+    return new LeadtrailConfig(
+        server, database, rateLimits, management, files, newOutbound, webhooks);
+  }
+
+  public LeadtrailConfig withWebhooks(Webhooks newWebhooks) {
+    return new LeadtrailConfig(
+        server, database, rateLimits, management, files, outbound, newWebhooks);
   }
 }

@@ -6,13 +6,9 @@ import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.http.ApiCall;
 import dev.leadtrail.http.ApiEndpoints;
 import dev.leadtrail.http.ApiRoute;
-import dev.leadtrail.http.ApiTime;
 import dev.leadtrail.http.Success;
 import dev.leadtrail.user.Caller;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** {@code LeadManagement.svc}: the lead calls activity clients make (contract section 6). */
 public final class LeadEndpoints implements ApiEndpoints<Caller> {
@@ -69,7 +65,7 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
 
   void getById(ApiCall<Caller> call) {
     LeadId id = leadId(call, "id");
-    call.respond(leads.find(call.caller().orgId(), id).map(LeadEndpoints::view).stream().toList());
+    call.respond(leads.find(call.caller().orgId(), id).map(LeadRow::of).stream().toList());
   }
 
   void getByEmailAddress(ApiCall<Caller> call) {
@@ -78,7 +74,7 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
             .orElseThrow(
                 () -> RuleViolationException.invalidInput("emailaddress", "It is required."));
     call.respond(
-        leads.findByEmail(call.caller().orgId(), email).map(LeadEndpoints::view).stream().toList());
+        leads.findByEmail(call.caller().orgId(), email).map(LeadRow::of).stream().toList());
   }
 
   @JsonPropertyOrder({
@@ -127,7 +123,7 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
   void quickSearch(ApiCall<Caller> call) {
     call.respond(
         leads.quickSearch(call.caller().orgId(), call.query("key").orElse(null)).stream()
-            .map(LeadEndpoints::view)
+            .map(LeadRow::of)
             .toList());
   }
 
@@ -136,29 +132,5 @@ public final class LeadEndpoints implements ApiEndpoints<Caller> {
         call.query(parameter)
             .orElseThrow(() -> RuleViolationException.invalidInput(parameter, "It is required."));
     return LeadId.parse(text, parameter);
-  }
-
-  /** A lead as LeadSquared's lead reads show it: flat, every value a string or null. */
-  private static Map<String, Object> view(Lead lead) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("ProspectID", lead.id().value());
-    for (String name : LeadAttributeRules.STANDARD) {
-      view.put(name, lead.attribute(name).orElse(null));
-    }
-    view.put("Score", String.valueOf(lead.score()));
-    view.put("CreatedOn", ApiTime.format(lead.createdAt()));
-    view.put("CreatedBy", lead.createdBy().value());
-    view.put("ModifiedOn", ApiTime.format(lead.modifiedAt()));
-    view.put("ModifiedBy", lead.modifiedBy().value());
-    Map<String, String> custom = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    lead.attributes()
-        .forEach(
-            (name, value) -> {
-              if (!LeadAttributeRules.STANDARD.contains(name)) {
-                custom.put(name, value);
-              }
-            });
-    view.putAll(custom);
-    return view;
   }
 }

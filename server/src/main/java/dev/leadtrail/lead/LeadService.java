@@ -9,17 +9,22 @@ import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.User;
 import dev.leadtrail.user.UserService;
 import dev.leadtrail.value.EmailAddress;
+import dev.leadtrail.webhook.WebhookEvent;
+import dev.leadtrail.webhook.WebhookOutbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** Creates, changes and finds leads; each write is one transaction. Thread-safe. */
 public final class LeadService {
@@ -27,17 +32,25 @@ public final class LeadService {
   private final Database database;
   private final LeadRepository leads;
   private final UserService users;
+  private final WebhookOutbox outbox;
   private final Clock clock;
 
-  private LeadService(Database database, LeadRepository leads, UserService users, Clock clock) {
+  private LeadService(
+      Database database,
+      LeadRepository leads,
+      UserService users,
+      WebhookOutbox outbox,
+      Clock clock) {
     this.database = database;
     this.leads = leads;
     this.users = users;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
-  public static LeadService create(Database database, UserService users, Clock clock) {
-    return new LeadService(database, new LeadRepository(database), users, clock);
+  public static LeadService create(
+      Database database, UserService users, WebhookOutbox outbox, Clock clock) {
+    return new LeadService(database, new LeadRepository(database), users, outbox, clock);
   }
 
   public LeadId create(Caller caller, List<LeadAttribute> attributes) {
@@ -277,6 +290,7 @@ public final class LeadService {
             caller.orgId(), LeadId.random(), values, 0, now, caller.userId(), now, caller.userId());
     requireOwnPhone(caller, lead.id(), values);
     database.writeUnique(() -> leads.insert(lead), LeadService::duplicateEmail);
+    owe(WebhookEvent.LEAD_CREATE, lead, () -> LeadRow.of(lead));
     return lead.id();
   }
 
@@ -297,6 +311,34 @@ public final class LeadService {
       requireOwnPhone(caller, lead.id(), values);
     }
     database.writeUnique(() -> leads.update(changed), LeadService::duplicateEmail);
+    owe(WebhookEvent.LEAD_UPDATE, changed, () -> updatePayload(lead, changed));
+  }
+
+  /** Within the write: the events the lead's webhooks are owed. */
+  private void owe(WebhookEvent event, Lead lead, Supplier<Map<String, Object>> payload) {
+    WebhookOutbox.Owed owed = outbox.owed(lead.orgId(), event, 0, lead.id().value(), payload);
+    outbox.add(owed);
+  }
+
+  /** A lead update's webhook body: the lead, with the values it changed as Before and After. */
+  private static Map<String, Object> updatePayload(Lead before, Lead after) {
+    Map<String, Object> payload = LeadRow.of(after);
+    Map<String, String> was = new LinkedHashMap<>();
+    Map<String, String> now = new LinkedHashMap<>();
+    Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    names.addAll(before.attributes().keySet());
+    names.addAll(after.attributes().keySet());
+    for (String name : names) {
+      String old = before.attributes().getOrDefault(name, "");
+      String changed = after.attributes().getOrDefault(name, "");
+      if (!old.equals(changed)) {
+        was.put(name, old);
+        now.put(name, changed);
+      }
+    }
+    payload.put("Before", was);
+    payload.put("After", now);
+    return payload;
   }
 
   /**

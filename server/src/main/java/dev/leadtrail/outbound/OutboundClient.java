@@ -34,6 +34,9 @@ import org.eclipse.jetty.util.SocketAddressResolver;
  */
 public final class OutboundClient implements AutoCloseable {
 
+  /** How much of a POST's answer is read so that its connection can be used again. */
+  private static final int ANSWER_READ_BYTES = 64 * 1024;
+
   static final int MAX_REDIRECTS = 3;
 
   private final HttpClient http;
@@ -83,17 +86,37 @@ public final class OutboundClient implements AutoCloseable {
 
   /** POSTs {@code body} to {@code url} (no redirect followed); answers the HTTP status. */
   public int post(String url, String contentType, byte[] body) throws OutboundFailure {
+    return post(url, contentType, body, List.of());
+  }
+
+  /**
+   * POSTs {@code body} to {@code url} with {@code headers} besides (a name may come more than
+   * once), following no redirect; answers the HTTP status.
+   */
+  public int post(
+      String url, String contentType, byte[] body, List<Map.Entry<String, String>> headers)
+      throws OutboundFailure {
     URI uri = checkedUri(url);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     var listener = new InputStreamResponseListener();
     http.newRequest(uri)
         .method(HttpMethod.POST)
+        .headers(all -> headers.forEach(header -> all.add(header.getKey(), header.getValue())))
         .body(new BytesRequestContent(contentType, body))
         .timeout(remainingMillis(deadline, uri), TimeUnit.MILLISECONDS)
         .send(listener);
     Response response = awaitHeaders(listener, deadline, uri);
-    closeQuietly(listener);
+    drainAnswer(listener);
     return response.getStatus();
+  }
+
+  /** Reads a short answer to its end, so that the connection is kept for the next request. */
+  private static void drainAnswer(InputStreamResponseListener listener) {
+    try (InputStream in = listener.getInputStream()) {
+      in.readNBytes(ANSWER_READ_BYTES);
+    } catch (IOException e) {
+      // The answer's status is all that is wanted; a broken body only costs the connection.
+    }
   }
 
   /** GETs {@code url}, following redirects, and reads its body whole, at most {@code maxBytes}. */

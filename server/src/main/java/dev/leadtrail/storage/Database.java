@@ -9,13 +9,14 @@ import dev.leadtrail.error.LeadtrailException;
 import dev.leadtrail.error.RuleViolationException;
 import dev.leadtrail.error.StoreFailureException;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -35,7 +36,8 @@ public final class Database implements AutoCloseable {
   static final int OPTIMISTIC_TRIES = 3;
 
   /** The connection that the current thread's read or write runs on. */
-  private record Scope(Handle handle, boolean writes) {}
+  /** The connection of a read or write on this thread; a write's actions for after its commit. */
+  private record Scope(Handle handle, boolean writes, List<Runnable> afterCommit) {}
 
   private static final long CONNECTION_TIMEOUT_MS = 5_000;
   private static final String APPLIED_MIGRATIONS =
@@ -177,11 +179,28 @@ public final class Database implements AutoCloseable {
     if (current != null && current.writes()) {
       return work.get();
     }
-    return translated(
-        () ->
-            groupCommit != null
-                ? groupCommit.write(handle -> within(handle, true, work))
-                : writer.inTransaction(handle -> within(handle, true, work)));
+    List<Runnable> afterCommit = new ArrayList<>(0);
+    T result =
+        translated(
+            () ->
+                groupCommit != null
+                    ? groupCommit.write(handle -> within(handle, afterCommit, work))
+                    : writer.inTransaction(handle -> within(handle, afterCommit, work)));
+    afterCommit.forEach(Runnable::run);
+    return result;
+  }
+
+  /**
+   * Runs {@code action} on this thread once the current write has committed (not at all if it rolls
+   * back): for what must not happen before the write is visible, such as telling a worker to look
+   * for what it wrote.
+   */
+  public void afterCommit(Runnable action) {
+    Scope current = scope.get();
+    if (current == null || !current.writes()) {
+      throw new IllegalStateException("afterCommit outside Database.write");
+    }
+    current.afterCommit().add(action);
   }
 
   /**
@@ -193,7 +212,7 @@ public final class Database implements AutoCloseable {
     if (scope.get() != null) {
       return work.get();
     }
-    return translated(() -> reader.withHandle(handle -> within(handle, false, work)));
+    return translated(() -> reader.withHandle(handle -> within(handle, null, work)));
   }
 
   /**
@@ -215,7 +234,7 @@ public final class Database implements AutoCloseable {
       D decision = read(() -> checked.decide(RowLock.NONE));
       Optional<R> stored =
           checked.storesInOneStatement(decision) && dialect.chainsWrites()
-              ? autocommitted(handle -> within(handle, true, () -> checked.store(decision)))
+              ? autocommitted(decision, checked)
               : write(() -> checked.store(decision));
       if (stored.isPresent()) {
         return stored.get();
@@ -248,9 +267,18 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs one statement that commits by itself, on a write connection of its own. */
-  private <T> T autocommitted(HandleCallback<T, RuntimeException> statement) {
-    return translated(() -> writer.withHandle(statement));
+  /**
+   * Stores a decision in one statement that commits by itself, on a write connection of its own.
+   */
+  private <D, R> Optional<R> autocommitted(D decision, CheckedWrite<D, R> checked) {
+    List<Runnable> afterCommit = new ArrayList<>(0);
+    Optional<R> stored =
+        translated(
+            () ->
+                writer.withHandle(
+                    handle -> within(handle, afterCommit, () -> checked.store(decision))));
+    afterCommit.forEach(Runnable::run);
+    return stored;
   }
 
   /**
@@ -280,9 +308,10 @@ public final class Database implements AutoCloseable {
     return current.handle();
   }
 
-  private <T> T within(Handle handle, boolean writes, Supplier<T> work) {
+  /** Runs {@code work} on {@code handle}: a write's when {@code afterCommit} is given. */
+  private <T> T within(Handle handle, List<Runnable> afterCommit, Supplier<T> work) {
     Scope outer = scope.get();
-    scope.set(new Scope(handle, writes));
+    scope.set(new Scope(handle, afterCommit != null, afterCommit));
     try {
       return work.get();
     } finally {

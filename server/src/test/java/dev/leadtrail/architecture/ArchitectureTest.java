@@ -30,6 +30,7 @@ class ArchitectureTest {
     "dev.leadtrail.org..",
     "dev.leadtrail.user..",
     "dev.leadtrail.file..",
+    "dev.leadtrail.webhook..",
     "dev.leadtrail.ratelimit..",
     "dev.leadtrail.management..",
     "dev.leadtrail.demo..",
