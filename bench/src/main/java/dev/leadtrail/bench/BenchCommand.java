@@ -80,7 +80,8 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--only",
       split = ",",
       description =
-          "Measure only these parts (sqlite, postgres, scale, peers, files); the figures go to"
+          "Measure only these parts (sqlite, postgres, scale, peers, files, webhooks); the"
+              + " figures go to"
               + " bench/results/partial/ (not kept in git), and latest.* stays that of the last"
               + " full run.")
   private Set<Part> only = EnumSet.noneOf(Part.class);
@@ -98,13 +99,16 @@ public final class BenchCommand implements Callable<Integer> {
     POSTGRES,
     SCALE,
     PEERS,
-    FILES
+    FILES,
+    WEBHOOKS
   }
 
   private final List<Row> rows = new ArrayList<>();
   private final Map<String, Object> keys = new LinkedHashMap<>();
   private long verified;
   private long lost;
+  private long webhookEventsLost;
+  private long failedCalls;
   private double peakRss;
 
   /** One line of the table. */
@@ -157,6 +161,9 @@ public final class BenchCommand implements Callable<Integer> {
       measureFiles(sqlite(work.resolve("sqlite-files")), work, "sqlite");
       measureFiles(postgres("leadtrail_bench_files"), work, "postgres");
     }
+    if (measures(Part.WEBHOOKS)) {
+      measureWebhooks(sqlite(work.resolve("sqlite-webhooks")), work);
+    }
     if (measures(Part.PEERS)) {
       Row echo = measureChild("http-ceiling", echoCommand(), work);
       Row wiremock = measureChild("wiremock", wiremockCommand(work), work);
@@ -166,8 +173,13 @@ public final class BenchCommand implements Callable<Integer> {
     keys.put("server_peak_rss_mb", peakRss);
     keys.put("verified_updates", verified);
     keys.put("lost_updates", lost);
+    keys.put("failed_calls", failedCalls);
     new Report(rows, keys, activities).write(results, only.isEmpty());
-    return lost == 0 ? 0 : 1;
+    if (failedCalls > 0) {
+      System.err.println(
+          failedCalls + " measured calls to Leadtrail failed: the figures above are not valid.");
+    }
+    return lost == 0 && webhookEventsLost == 0 && failedCalls == 0 ? 0 : 1;
   }
 
   private static void deleteRecursively(Path folder) throws IOException {
@@ -223,6 +235,92 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The update call at 64 connections on SQLite with one webhook on activity updates, enabled and
+   * disabled in turn on the same warm server (without, with, without, with), then how many events
+   * arrived at the receiver once it drained, against how many were committed.
+   */
+  private void measureWebhooks(BenchStore store, Path work) throws Exception {
+    store.prepare(activities);
+    int port = freePort();
+    int management = freePort();
+    String url = "http://127.0.0.1:" + port;
+    List<String> command = new ArrayList<>(serverCommand(store, port));
+    command.add("--outbound.allow-hosts=127.0.0.1");
+    command.add("--management.port=" + management);
+    try (ChildProcess server =
+            ChildProcess.start(
+                    "sqlite-webhooks",
+                    command,
+                    Map.of("JAVA_OPTS", String.join(" ", serverJvmOptions)),
+                    work.resolve("sqlite-webhooks.log"))
+                .awaitReady(url + "/health/ready");
+        WebhookBench webhooks =
+            new WebhookBench(url, BenchStore.KEYS.accessKey(), BenchStore.KEYS.secretKey())) {
+      Wrk wrk = wrkFor(url, work, activities);
+      long since = Instant.now().toEpochMilli();
+      webhooks.subscribe();
+      long acknowledgedWith = wrk.run(url, 64, warmup, "webhook-w").acknowledged();
+      long acknowledged = acknowledgedWith;
+      double without = 0;
+      double with = 0;
+      long deliveredDuring = 0;
+      int runs = 0;
+      // With, without, without, with: a drift during the runs weighs on both sides alike.
+      for (boolean subscribed : new boolean[] {true, false, false, true}) {
+        webhooks.enable(subscribed);
+        if (!subscribed) {
+          Wrk.Result plain = measureRow(server, wrk, url, "sqlite", "without" + runs).load();
+          without += plain.requestsPerSecond();
+          acknowledged += plain.acknowledged();
+        } else {
+          long deliveredBefore = webhooks.requests();
+          Row row = measureRow(server, wrk, url, "sqlite+webhook", "with" + runs);
+          deliveredDuring += webhooks.requests() - deliveredBefore;
+          with += row.load().requestsPerSecond();
+          acknowledgedWith += row.load().acknowledged();
+          acknowledged += row.load().acknowledged();
+        }
+        runs++;
+      }
+      long stored = store.changesSince(since);
+      lost += Math.max(0, acknowledged - stored);
+      verified += Math.min(acknowledged, stored);
+      long committed = webhooks.drain(store, Duration.ofSeconds(30));
+      long delivered = webhooks.distinctDelivered();
+      keys.put("sqlite_no_webhook_rps_64", without / 2);
+      keys.put("sqlite_webhook_rps_64", with / 2);
+      keys.put("webhook_events_committed", committed);
+      keys.put("webhook_events_delivered", delivered);
+      long eventsLost = Math.max(Math.max(0, committed - delivered), acknowledgedWith - committed);
+      webhookEventsLost += eventsLost;
+      keys.put("webhook_events_lost", eventsLost);
+      keys.put("webhook_events_per_second", deliveredDuring / (2.0 * seconds));
+      keys.put("webhook_delivery_lag_p99_ms", webhooks.lagP99Ms("http://127.0.0.1:" + management));
+      keys.put("webhook_receiver_requests", webhooks.requests());
+      System.out.printf(
+          "webhooks: %.0f updates/s with, %.0f without; %d of %d committed events delivered;"
+              + " lag p99 %s ms%n",
+          with / 2, without / 2, delivered, committed, keys.get("webhook_delivery_lag_p99_ms"));
+    }
+  }
+
+  private Row measureRow(ChildProcess server, Wrk wrk, String url, String label, String runId) {
+    double cpuBefore = server.cpuSeconds();
+    Wrk.Result result = wrk.run(url, 64, seconds, runId);
+    failedCalls += result.errors();
+    Row row =
+        new Row(
+            "leadtrail-" + label,
+            64,
+            result,
+            (server.cpuSeconds() - cpuBefore) / seconds * 100,
+            server.peakRssMb());
+    rows.add(row);
+    System.out.println(Report.line(row));
+    return row;
+  }
+
   /** Starts the server on the store, warms it, runs each load, then checks what was stored. */
   private List<Row> serveAndLoad(
       BenchStore store, Path work, String label, List<Integer> loads, int activityCount)
@@ -231,13 +329,6 @@ public final class BenchCommand implements Callable<Integer> {
     List<Row> measured = new ArrayList<>();
     long since = Instant.now().toEpochMilli();
     long acknowledged = 0;
-    Wrk wrk =
-        new Wrk(
-            work,
-            BenchStore.KEYS.accessKey(),
-            BenchStore.KEYS.secretKey(),
-            BenchStore.USER.value(),
-            activityCount);
     String url = "http://127.0.0.1:" + port;
     try (ChildProcess server =
         ChildProcess.start(
@@ -246,12 +337,14 @@ public final class BenchCommand implements Callable<Integer> {
                 Map.of("JAVA_OPTS", String.join(" ", serverJvmOptions)),
                 work.resolve(label + ".log"))
             .awaitReady(url + "/health/ready")) {
+      Wrk wrk = wrkFor(url, work, activityCount);
       acknowledged += wrk.run(url, 64, warmup, label + "w").acknowledged();
       for (int load : loads) {
         double cpuBefore = server.cpuSeconds();
         Wrk.Result result = wrk.run(url, load, seconds, label + load);
         double cpu = (server.cpuSeconds() - cpuBefore) / seconds * 100;
         acknowledged += result.acknowledged();
+        failedCalls += result.errors();
         Row row = new Row("leadtrail-" + label, load, result, cpu, server.peakRssMb());
         peakRss = Math.max(peakRss, row.peakRssMb());
         rows.add(row);
@@ -266,10 +359,23 @@ public final class BenchCommand implements Callable<Integer> {
     return measured;
   }
 
+  /** The update script for a running server, naming a file uploaded to it now. */
+  private static Wrk wrkFor(String url, Path work, int activityCount) throws IOException {
+    String file =
+        new FileBench(url, BenchStore.KEYS.accessKey(), BenchStore.KEYS.secretKey()).uploadOne();
+    return new Wrk(
+        work,
+        BenchStore.KEYS.accessKey(),
+        BenchStore.KEYS.secretKey(),
+        BenchStore.USER.value(),
+        activityCount,
+        file);
+  }
+
   private Row measureChild(String label, List<String> command, Path work) throws Exception {
     int port = Integer.parseInt(command.getLast());
     String url = "http://127.0.0.1:" + port;
-    Wrk wrk = new Wrk(work, "k", "s", BenchStore.USER.value(), activities);
+    Wrk wrk = new Wrk(work, "k", "s", BenchStore.USER.value(), activities, "file.pdf");
     try (ChildProcess child =
         ChildProcess.start(label, command, work.resolve(label + ".log"))
             .awaitReady(url + readyPath(label))) {

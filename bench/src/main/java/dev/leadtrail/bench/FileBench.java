@@ -51,6 +51,21 @@ final class FileBench {
     this.keys = "accessKey=" + accessKey + "&secretKey=" + secretKey;
   }
 
+  /** Uploads one small file for the benchmark's File field; its stored name. */
+  String uploadOne() throws IOException {
+    String boundary = "----leadtrail-bench";
+    var response =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/File/Upload?" + keys))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, new byte[1024])))
+                .build());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("upload failed: " + response.body());
+    }
+    return JSON.readTree(response.body()).get("uploadedFile").asText();
+  }
+
   /** {@value #CLIENTS} clients upload 1 MiB files back to back for {@code seconds}. */
   Uploads uploads(int seconds) throws Exception {
     byte[] file = new byte[FILE_BYTES];

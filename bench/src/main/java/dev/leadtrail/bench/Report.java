@@ -111,6 +111,9 @@ final class Report {
     ratios.put("postgres_64_over_postgres_jdbc_loop", postgres / number("postgres_jdbc_loop_rps"));
     ratios.put("wiremock_over_http_ceiling", number("wiremock_rps") / number("http_ceiling_rps"));
     ratios.put("sqlite_64_at_1m_over_sqlite_64", number("sqlite_rps_64_at_1m") / sqlite);
+    ratios.put(
+        "sqlite_webhook_64_over_without",
+        number("sqlite_webhook_rps_64") / number("sqlite_no_webhook_rps_64"));
     ratios.values().removeIf(ratio -> ratio.isNaN());
     return ratios;
   }

@@ -35,7 +35,17 @@ final class Wrk {
 
   private final Path script;
 
-  Wrk(Path folder, String accessKey, String secretKey, String ownerId, int activities) {
+  /**
+   * A script for {@code activities} activities; {@code fileName} is the stored file that the File
+   * field {@code mx_Custom_15} names.
+   */
+  Wrk(
+      Path folder,
+      String accessKey,
+      String secretKey,
+      String ownerId,
+      int activities,
+      String fileName) {
     this.script = folder.resolve("update.lua");
     String lua =
         LUA.replace(
@@ -45,7 +55,8 @@ final class Wrk {
                     + "&secretKey="
                     + secretKey)
             .replace("@OWNER@", ownerId)
-            .replace("@ACTIVITIES@", String.valueOf(activities));
+            .replace("@ACTIVITIES@", String.valueOf(activities))
+            .replace("@FILE@", fileName);
     try {
       Files.writeString(script, lua, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -142,7 +153,7 @@ final class Wrk {
           .. '{"SchemaName":"mx_Custom_12","Value":"@OWNER@"},'
           .. '{"SchemaName":"mx_Custom_13","Value":"Competitor ' .. counter % 7 .. '"},'
           .. '{"SchemaName":"mx_Custom_14","Value":"' .. counter * 3 .. '.5"},'
-          .. '{"SchemaName":"mx_Custom_15","Value":"file-' .. counter .. '.pdf"},'
+          .. '{"SchemaName":"mx_Custom_15","Value":"' .. ((counter % 2 == 0) and "@FILE@" or "") .. '"},'
           .. '{"SchemaName":"Status","Value":""},'
           .. '{"SchemaName":"Owner","Value":"@OWNER@"}]}'
         return wrk.format("POST", path, {["Content-Type"] = "application/json"}, body)

@@ -18,32 +18,37 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the events of the outbox (contract section 9), on every instance: one thread claims due
- * events for a lease (on PostgreSQL skipping events another instance holds), each is posted on a
- * virtual thread, and what came of them is stored in batches by the same thread. A 2xx answer
- * delivers; any other answer, a timeout or an unreachable host is tried again after {@code
- * webhooks.first-retry-seconds}, twice as long each time up to {@code
+ * Delivers the events of the outbox (contract section 9), on every instance. One thread claims due
+ * events, up to four rounds of {@code webhooks.concurrency} deliveries ahead; each is posted on a
+ * virtual thread; and what came of them is stored by the same thread in its next write, so that one
+ * commit serves many deliveries. Where several instances share the store (PostgreSQL) a claim is a
+ * lease written in the store (skipping events another instance holds), and an event whose instance
+ * died runs again when its lease runs out; where one instance alone serves it (SQLite) a claim is
+ * held in memory, costing the single writer nothing, and a restart runs again what was in flight.
+ * Either way receivers see each event at least once, always with the same {@code webhook-id}.
+ *
+ * <p>A 2xx answer delivers; any other answer, a timeout or an unreachable host is tried again after
+ * {@code webhooks.first-retry-seconds}, twice as long each time up to {@code
  * webhooks.longest-retry-seconds}, with jitter, until {@code webhooks.tries}; then the event has
  * failed, and after {@code webhooks.disable-after-failed-events} failed events in a row the webhook
- * is disabled (StatusCode 2). An event whose instance died is delivered again when its lease runs
- * out: receivers see each event at least once, always with the same {@code webhook-id}.
- * Thread-safe.
+ * is disabled (StatusCode 2). Thread-safe.
  */
 final class WebhookDeliveries implements AutoCloseable {
 
@@ -63,8 +68,13 @@ final class WebhookDeliveries implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookDeliveries.class);
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
+
+  /**
+   * Claims are held locally for up to so many rounds of {@code webhooks.concurrency} deliveries.
+   */
+  private static final int QUEUED_ROUNDS = 4;
+
   private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
-  private static final int CLAIM_AT_MOST = 256;
 
   private final Database database;
   private final WebhookRepository webhooks;
@@ -75,6 +85,16 @@ final class WebhookDeliveries implements AutoCloseable {
   private final LeadtrailConfig.Webhooks config;
   private final Duration lease;
   private final Semaphore slots;
+
+  /** Events claimed whose delivery has not finished. */
+  private final AtomicInteger held = new AtomicInteger();
+
+  /**
+   * Where one instance alone delivers (SQLite), the events it has claimed, until their outcomes are
+   * stored; null where claims are leases in the store.
+   */
+  private final Set<Long> claimedHere;
+
   private final Semaphore wakeUp = new Semaphore(0);
   private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
   private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
@@ -100,8 +120,10 @@ final class WebhookDeliveries implements AutoCloseable {
     this.outbound = outbound;
     this.clock = clock;
     this.config = config.webhooks();
-    this.lease = config.outbound().timeout().plus(LEASE_MARGIN);
+    // An event claimed waits for at most the rounds of deliveries claimed before it.
+    this.lease = config.outbound().timeout().multipliedBy(QUEUED_ROUNDS).plus(LEASE_MARGIN);
     this.slots = new Semaphore(this.config.concurrency());
+    this.claimedHere = database.dialect().hasOneWriter() ? ConcurrentHashMap.newKeySet() : null;
     this.delivered = outcomeCounter(metrics, "delivered");
     this.retried = outcomeCounter(metrics, "retried");
     this.failed = outcomeCounter(metrics, "failed");
@@ -145,7 +167,7 @@ final class WebhookDeliveries implements AutoCloseable {
     while (!closed) {
       int done = 0;
       try {
-        done = storeOutcomes() + claimAndDeliver();
+        done = storeAndClaim();
         sweepNowAndThen();
       } catch (RuntimeException e) {
         log.warn("Webhook events could not be delivered: {}", FailureSummary.describe(e));
@@ -161,48 +183,133 @@ final class WebhookDeliveries implements AutoCloseable {
     }
   }
 
-  private int claimAndDeliver() {
-    int free = Math.min(slots.availablePermits(), CLAIM_AT_MOST);
+  /**
+   * In one write: what came of the attempts finished since the last time, and a claim of due events
+   * up to the room left; then delivers what it claimed. Answers how many events it handled.
+   */
+  private int storeAndClaim() {
+    List<Outcome> finished = new ArrayList<>();
+    for (Outcome outcome; (outcome = outcomes.poll()) != null; ) {
+      finished.add(outcome);
+    }
+    int room = QUEUED_ROUNDS * config.concurrency() - held.get();
     Instant now = clock.instant();
-    if (free == 0 || !database.read(() -> events.anyDue(now))) {
+    boolean claims =
+        room > 0
+            && (claimedHere != null
+                || !finished.isEmpty()
+                || database.read(() -> events.anyDue(now)));
+    if (finished.isEmpty() && !claims) {
       return 0;
+    }
+    Set<OrgId> disabledIn = new HashSet<>();
+    List<WebhookEventRepository.Claimed> claimed =
+        claimedHere == null
+            ? storeAndClaimWithLeases(finished, now, claims ? room : 0, disabledIn)
+            : storeAndClaimHere(finished, now, claims ? room : 0, disabledIn);
+    held.addAndGet(claimed.size());
+    disabledIn.forEach(outbox::forget);
+    count(finished, now);
+    deliverAll(claimed);
+    return finished.size() + claimed.size();
+  }
+
+  /**
+   * Several instances: the outcomes and the claim in one write; an outcome that fails to be stored
+   * is dropped, and its event runs again when its lease runs out.
+   */
+  private List<WebhookEventRepository.Claimed> storeAndClaimWithLeases(
+      List<Outcome> finished, Instant now, int room, Set<OrgId> disabledIn) {
+    return database.write(
+        () -> {
+          store(finished, now, disabledIn);
+          return room > 0 ? events.claim(now, now.plus(lease), room) : List.of();
+        });
+  }
+
+  /**
+   * One instance alone (SQLite): the outcomes in a write, and a claim that is only a read, held in
+   * memory until its outcome is stored, so that deliveries cost the single writer one statement
+   * each. An outcome that fails to be stored is dropped, and its event is claimed again.
+   */
+  private List<WebhookEventRepository.Claimed> storeAndClaimHere(
+      List<Outcome> finished, Instant now, int room, Set<OrgId> disabledIn) {
+    try {
+      if (!finished.isEmpty()) {
+        database.write(
+            () -> {
+              store(finished, now, disabledIn);
+              return null;
+            });
+      }
+    } finally {
+      finished.forEach(outcome -> claimedHere.remove(outcome.event().seq()));
+    }
+    if (room == 0) {
+      return List.of();
     }
     List<WebhookEventRepository.Claimed> claimed =
-        database.write(() -> events.claim(now, now.plus(lease), free));
+        database.read(() -> events.due(now, room + claimedHere.size())).stream()
+            .filter(event -> !claimedHere.contains(event.seq()))
+            .limit(room)
+            .toList();
+    claimed.forEach(event -> claimedHere.add(event.seq()));
+    return claimed;
+  }
+
+  private void deliverAll(List<WebhookEventRepository.Claimed> claimed) {
     if (claimed.isEmpty()) {
-      return 0;
+      return;
     }
-    Set<String> ids =
-        claimed.stream().map(WebhookEventRepository.Claimed::webhookId).collect(Collectors.toSet());
-    Map<String, WebhookRepository.Target> targets =
-        database.read(() -> webhooks.targets(ids)).stream()
-            .collect(Collectors.toMap(target -> target.id().value(), Function.identity()));
+    Set<String> webhookIds = new HashSet<>();
+    Set<String> payloadIds = new HashSet<>();
+    claimed.forEach(
+        event -> {
+          webhookIds.add(event.webhookId());
+          payloadIds.add(event.payloadId());
+        });
+    Map<String, WebhookRepository.Target> targets = new HashMap<>();
+    Map<String, String> payloads;
+    try {
+      payloads =
+          database.read(
+              () -> {
+                webhooks.targets(webhookIds).forEach(t -> targets.put(t.id().value(), t));
+                return events.payloads(payloadIds);
+              });
+    } catch (RuntimeException e) {
+      held.addAndGet(-claimed.size()); // they run again when their leases run out
+      throw e;
+    }
     for (WebhookEventRepository.Claimed event : claimed) {
       WebhookRepository.Target target = targets.get(event.webhookId());
-      if (target == null) {
-        continue; // deleted meanwhile, and its events with it
+      String payload = payloads.get(event.payloadId());
+      if (target == null || payload == null) {
+        held.decrementAndGet(); // deleted meanwhile, and its events with it
+        continue;
       }
-      slots.acquireUninterruptibly();
       runs.execute(
           () -> {
+            slots.acquireUninterruptibly();
             try {
-              outcomes.add(deliver(event, target));
+              outcomes.add(deliver(event, payload, target));
             } finally {
               slots.release();
+              held.decrementAndGet();
               wake();
             }
           });
     }
-    return claimed.size();
   }
 
-  private Outcome deliver(WebhookEventRepository.Claimed event, WebhookRepository.Target target) {
+  private Outcome deliver(
+      WebhookEventRepository.Claimed event, String payload, WebhookRepository.Target target) {
     Instant at = clock.instant();
     long started = System.nanoTime();
     Integer status = null;
     String error = null;
     try {
-      WebhookRequest request = WebhookRequest.of(event, target, at);
+      WebhookRequest request = WebhookRequest.of(event, payload, target, at);
       status =
           outbound.post(
               request.url(), target.contentType().header(), request.body(), request.headers());
@@ -219,47 +326,39 @@ final class WebhookDeliveries implements AutoCloseable {
     return new Outcome(event, at, status, ms, error);
   }
 
-  /** Stores what came of the attempts finished since the last time, in one write. */
-  private int storeOutcomes() {
-    List<Outcome> finished = new ArrayList<>();
-    for (Outcome outcome; (outcome = outcomes.poll()) != null; ) {
-      finished.add(outcome);
+  /** Within the write: what came of each attempt, and of each webhook's run of failures. */
+  private void store(List<Outcome> finished, Instant now, Set<OrgId> disabledIn) {
+    Set<String> deliveredTo = new HashSet<>();
+    for (Outcome outcome : finished) {
+      var event = outcome.event();
+      if (outcome.delivered()) {
+        events.delivered(
+            event.seq(),
+            event.tries(),
+            outcome.attemptedAt(),
+            outcome.statusCode(),
+            outcome.durationMs());
+        deliveredTo.add(event.webhookId());
+        continue;
+      }
+      events.failedAttempt(
+          event.seq(),
+          event.webhookId(),
+          outcome.attemptedAt(),
+          outcome.statusCode(),
+          outcome.durationMs(),
+          outcome.error());
+      if (event.tries() < config.tries()) {
+        events.retryLater(
+            event.seq(), event.tries(), now.plus(backoff(event.tries())), outcome.error());
+      } else {
+        events.failed(event.seq(), event.tries(), outcome.error());
+        if (webhooks.countFailedEvent(event.webhookId(), config.disableAfter())) {
+          disabledIn.add(event.orgId());
+        }
+      }
     }
-    if (finished.isEmpty()) {
-      return 0;
-    }
-    Set<OrgId> disabledIn = new HashSet<>();
-    Instant now = clock.instant();
-    database.write(
-        () -> {
-          Set<String> deliveredTo = new HashSet<>();
-          for (Outcome outcome : finished) {
-            var event = outcome.event();
-            events.attempted(
-                event.seq(),
-                event.webhookId(),
-                outcome.attemptedAt(),
-                outcome.statusCode(),
-                outcome.durationMs(),
-                outcome.error());
-            if (outcome.delivered()) {
-              events.delivered(event.seq(), now);
-              deliveredTo.add(event.webhookId());
-            } else if (event.tries() < config.tries()) {
-              events.retryLater(event.seq(), now.plus(backoff(event.tries())), outcome.error());
-            } else {
-              events.failed(event.seq(), outcome.error());
-              if (webhooks.countFailedEvent(event.webhookId(), config.disableAfter())) {
-                disabledIn.add(event.orgId());
-              }
-            }
-          }
-          deliveredTo.forEach(webhooks::countDeliveredEvent);
-          return null;
-        });
-    disabledIn.forEach(outbox::forget);
-    count(finished, now);
-    return finished.size();
+    deliveredTo.forEach(webhooks::countDeliveredEvent);
   }
 
   private void count(List<Outcome> finished, Instant now) {
@@ -322,14 +421,17 @@ final class WebhookDeliveries implements AutoCloseable {
   record WebhookRequest(String url, byte[] body, List<Map.Entry<String, String>> headers) {
 
     static WebhookRequest of(
-        WebhookEventRepository.Claimed event, WebhookRepository.Target target, Instant at) {
+        WebhookEventRepository.Claimed event,
+        String payload,
+        WebhookRepository.Target target,
+        Instant at) {
       String body =
           target
               .contentType()
               .body(
-                  event.payload(),
+                  payload,
                   target.contentType() == WebhookContentType.FORM
-                      ? JsonValues.embedded(event.payload(), "payload")
+                      ? JsonValues.embedded(payload, "payload")
                       : null);
       long timestamp = at.getEpochSecond();
       List<Map.Entry<String, String>> headers = new ArrayList<>();

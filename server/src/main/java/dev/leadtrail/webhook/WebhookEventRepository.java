@@ -3,7 +3,10 @@ package dev.leadtrail.webhook;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.storage.Database;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
@@ -24,7 +27,7 @@ final class WebhookEventRepository {
       OrgId orgId,
       String webhookId,
       WebhookEvent event,
-      String payload,
+      String payloadId,
       Instant createdAt,
       int tries) {}
 
@@ -46,10 +49,10 @@ final class WebhookEventRepository {
 
   private static final String INSERT =
       """
-      INSERT INTO webhook_events (id, org_id, webhook_id, event, subject, payload, created_at,
+      INSERT INTO webhook_events (id, org_id, webhook_id, event, subject, payload_id, created_at,
                                   state, tries, next_try_at, claimed_until, last_error,
                                   delivered_at)
-      VALUES (:id, :orgId, :webhookId, :event, :subject, :payload, :now, 0, 0, :now, NULL, NULL,
+      VALUES (:id, :orgId, :webhookId, :event, :subject, :payloadId, :now, 0, 0, :now, NULL, NULL,
               NULL)\
       """;
 
@@ -66,11 +69,17 @@ final class WebhookEventRepository {
   private static final String ANY_DUE =
       "SELECT e.seq FROM webhook_events e WHERE " + DUE + " LIMIT 1";
 
+  private static final String DUE_ROWS =
+      "SELECT e.seq, e.id, e.org_id, e.webhook_id, e.event, e.payload_id, e.created_at,"
+          + " e.tries + 1 AS tries FROM webhook_events e WHERE "
+          + DUE
+          + " ORDER BY e.seq LIMIT :limit";
+
   private static final String CLAIM =
       """
       UPDATE webhook_events SET claimed_until = :until, tries = tries + 1
        WHERE seq IN (SELECT e.seq FROM webhook_events e WHERE %s ORDER BY e.seq LIMIT :limit%s)
-      RETURNING seq, id, org_id, webhook_id, event, payload, created_at, tries\
+      RETURNING seq, id, org_id, webhook_id, event, payload_id, created_at, tries\
       """;
 
   private static final RowMapper<Claimed> CLAIMED =
@@ -81,7 +90,7 @@ final class WebhookEventRepository {
               new OrgId(rs.getString("org_id")),
               rs.getString("webhook_id"),
               WebhookEvent.ofCode(rs.getInt("event")).orElseThrow(),
-              rs.getString("payload"),
+              rs.getString("payload_id"),
               Instant.ofEpochMilli(rs.getLong("created_at")),
               rs.getInt("tries"));
 
@@ -93,13 +102,26 @@ final class WebhookEventRepository {
     this.claim = CLAIM.formatted(DUE, database.dialect().lockSkippingLocked());
   }
 
+  void addPayload(String id, OrgId orgId, String payload, Instant now) {
+    database
+        .writeHandle()
+        .createUpdate(
+            "INSERT INTO webhook_payloads (id, org_id, payload, created_at)"
+                + " VALUES (:id, :orgId, :payload, :now)")
+        .bind("id", id)
+        .bind("orgId", orgId.value())
+        .bind("payload", payload)
+        .bind("now", now.toEpochMilli())
+        .execute();
+  }
+
   void add(
       String id,
       OrgId orgId,
       WebhookId webhookId,
       WebhookEvent event,
       String subject,
-      String payload,
+      String payloadId,
       Instant now) {
     database
         .writeHandle()
@@ -109,9 +131,23 @@ final class WebhookEventRepository {
         .bind("webhookId", webhookId.value())
         .bind("event", event.code())
         .bind("subject", subject)
-        .bind("payload", payload)
+        .bind("payloadId", payloadId)
         .bind("now", now.toEpochMilli())
         .execute();
+  }
+
+  /**
+   * Up to {@code limit} due events, oldest first, as a claim would take them ({@code tries}
+   * counting the next), without claiming them: for a store that one instance alone delivers from.
+   */
+  List<Claimed> due(Instant now, int limit) {
+    return database
+        .handle()
+        .createQuery(DUE_ROWS)
+        .bind("now", now.toEpochMilli())
+        .bind("limit", limit)
+        .map(CLAIMED)
+        .list();
   }
 
   boolean anyDue(Instant now) {
@@ -136,41 +172,50 @@ final class WebhookEventRepository {
         .list();
   }
 
-  void delivered(long seq, Instant at) {
+  /** The event was delivered by the attempt made {@code at}, answered {@code status}. */
+  void delivered(long seq, int tries, Instant at, int status, int ms) {
     database
         .writeHandle()
         .createUpdate(
-            "UPDATE webhook_events SET state = 1, delivered_at = :at, claimed_until = NULL,"
+            "UPDATE webhook_events SET state = 1, tries = :tries, delivered_at = :at,"
+                + " delivered_by = :status, delivered_ms = :ms, claimed_until = NULL,"
                 + " last_error = NULL WHERE seq = :seq")
         .bind("seq", seq)
+        .bind("tries", tries)
         .bind("at", at.toEpochMilli())
+        .bind("status", status)
+        .bind("ms", ms)
         .execute();
   }
 
-  void retryLater(long seq, Instant at, String error) {
+  void retryLater(long seq, int tries, Instant at, String error) {
     database
         .writeHandle()
         .createUpdate(
-            "UPDATE webhook_events SET next_try_at = :at, claimed_until = NULL,"
+            "UPDATE webhook_events SET tries = :tries, next_try_at = :at, claimed_until = NULL,"
                 + " last_error = :error WHERE seq = :seq")
         .bind("seq", seq)
+        .bind("tries", tries)
         .bind("at", at.toEpochMilli())
         .bind("error", error)
         .execute();
   }
 
-  void failed(long seq, String error) {
+  void failed(long seq, int tries, String error) {
     database
         .writeHandle()
         .createUpdate(
-            "UPDATE webhook_events SET state = 2, claimed_until = NULL, last_error = :error"
-                + " WHERE seq = :seq")
+            "UPDATE webhook_events SET state = 2, tries = :tries, claimed_until = NULL,"
+                + " last_error = :error WHERE seq = :seq")
         .bind("seq", seq)
+        .bind("tries", tries)
         .bind("error", error)
         .execute();
   }
 
-  void attempted(long seq, String webhookId, Instant at, Integer statusCode, int ms, String error) {
+  /** An attempt that failed: no answer ({@code statusCode} null), or one that was not 2xx. */
+  void failedAttempt(
+      long seq, String webhookId, Instant at, Integer statusCode, int ms, String error) {
     database
         .writeHandle()
         .createUpdate(
@@ -191,7 +236,8 @@ final class WebhookEventRepository {
             .writeHandle()
             .createUpdate(
                 "UPDATE webhook_events SET state = 0, tries = 0, next_try_at = :now,"
-                    + " delivered_at = NULL WHERE webhook_id = :webhookId AND id = :id")
+                    + " delivered_at = NULL, delivered_by = NULL, delivered_ms = NULL"
+                    + " WHERE webhook_id = :webhookId AND id = :id")
             .bind("webhookId", webhookId.value())
             .bind("id", eventId)
             .bind("now", now.toEpochMilli())
@@ -227,14 +273,21 @@ final class WebhookEventRepository {
         .list();
   }
 
-  /** The webhook's latest attempts, newest first. */
+  /** The webhook's latest attempts, newest first: those that failed, and those that delivered. */
   List<Attempt> attempts(WebhookId webhookId, int limit) {
     return database
         .handle()
         .createQuery(
-            "SELECT a.attempted_at, e.id AS event_id, a.status_code, a.duration_ms, a.error"
-                + " FROM webhook_attempts a JOIN webhook_events e ON e.seq = a.event_seq"
-                + " WHERE a.webhook_id = :webhookId ORDER BY a.id DESC LIMIT :limit")
+            """
+            SELECT attempted_at, event_id, status_code, duration_ms, error FROM (
+              SELECT a.attempted_at, e.id AS event_id, a.status_code, a.duration_ms, a.error
+                FROM webhook_attempts a JOIN webhook_events e ON e.seq = a.event_seq
+               WHERE a.webhook_id = :webhookId
+              UNION ALL
+              SELECT delivered_at, id, delivered_by, delivered_ms, NULL
+                FROM webhook_events WHERE webhook_id = :webhookId AND state = 1
+            ) attempts ORDER BY attempted_at DESC LIMIT :limit\
+            """)
         .bind("webhookId", webhookId.value())
         .bind("limit", limit)
         .map(
@@ -259,12 +312,35 @@ final class WebhookEventRepository {
         .one();
   }
 
-  /** Removes delivered and failed events made before {@code before}, with their attempts. */
+  /** The bodies of claimed events, by payload id. */
+  Map<String, String> payloads(Collection<String> ids) {
+    Map<String, String> payloads = new HashMap<>();
+    database
+        .handle()
+        .createQuery("SELECT id, payload FROM webhook_payloads WHERE id IN (<ids>)")
+        .bindList("ids", List.copyOf(ids))
+        .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("payload")))
+        .forEach(entry -> payloads.put(entry.getKey(), entry.getValue()));
+    return payloads;
+  }
+
+  /**
+   * Removes delivered and failed events made before {@code before}, with their attempts, and the
+   * bodies no pending event needs.
+   */
   int removeSettledBefore(Instant before) {
-    return database
-        .writeHandle()
-        .createUpdate("DELETE FROM webhook_events WHERE state <> 0 AND created_at < :before")
+    var handle = database.writeHandle();
+    int removed =
+        handle
+            .createUpdate("DELETE FROM webhook_events WHERE state <> 0 AND created_at < :before")
+            .bind("before", before.toEpochMilli())
+            .execute();
+    handle
+        .createUpdate(
+            "DELETE FROM webhook_payloads WHERE created_at < :before"
+                + " AND id NOT IN (SELECT payload_id FROM webhook_events WHERE state = 0)")
         .bind("before", before.toEpochMilli())
         .execute();
+    return removed;
   }
 }

@@ -27,10 +27,25 @@ CREATE TABLE webhooks (
 
 CREATE INDEX webhooks_by_org_event ON webhooks (org_id, event);
 
--- One row per event per subscribed webhook. seq orders the events of one subject (the activity or
--- lead they are about): one is delivered only when no earlier one of its subject is pending. id is
--- the webhook-id header, the same on every attempt. state: 0 pending, 1 delivered, 2 failed after
--- its last try. A pending row is claimed by one instance at a time (claimed_until, a lease).
+-- The body of a change's event, once for all the webhooks that get it; removed with the last of
+-- its events (no foreign key, so that removing a payload does not search the events).
+
+CREATE TABLE webhook_payloads (
+    id         TEXT    NOT NULL PRIMARY KEY,
+    org_id     TEXT    NOT NULL,
+    payload    TEXT    NOT NULL,
+    created_at BIGINT  NOT NULL
+);
+
+CREATE INDEX webhook_payloads_by_age ON webhook_payloads (created_at);
+
+-- One row per event per subscribed webhook, small, since its state changes with every attempt. seq
+-- orders the events of one subject (the activity or lead they are about): one is delivered only
+-- when no earlier one of its subject is pending. id is the webhook-id header, the same on every
+-- attempt. state: 0 pending, 1 delivered, 2 failed after its last try. A pending row is claimed by
+-- one instance at a time (claimed_until, a lease). The attempt that delivered an event is kept on it
+-- (delivered_at, with the answer's status delivered_by and its duration delivered_ms);
+-- webhook_attempts keeps the attempts that failed.
 
 CREATE TABLE webhook_events (
     seq           BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -39,19 +54,22 @@ CREATE TABLE webhook_events (
     webhook_id    TEXT    NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
     event         INTEGER NOT NULL,
     subject       TEXT    NOT NULL,
-    payload       TEXT    NOT NULL,
+    payload_id    TEXT    NOT NULL,
     created_at    BIGINT  NOT NULL,
     state         INTEGER NOT NULL,
     tries         INTEGER NOT NULL,
     next_try_at   BIGINT  NOT NULL,
-    claimed_until BIGINT,
+    claimed_until BIGINT ,
     last_error    TEXT,
-    delivered_at  BIGINT
+    delivered_at  BIGINT ,
+    delivered_by  INTEGER,
+    delivered_ms  INTEGER
 );
 
-CREATE INDEX webhook_events_due ON webhook_events (next_try_at) WHERE state = 0;
+CREATE INDEX webhook_events_pending ON webhook_events (seq) WHERE state = 0;
 CREATE INDEX webhook_events_by_subject ON webhook_events (webhook_id, subject, seq) WHERE state = 0;
 CREATE INDEX webhook_events_by_webhook ON webhook_events (webhook_id, seq);
+CREATE INDEX webhook_events_settled ON webhook_events (created_at) WHERE state <> 0;
 
 CREATE TABLE webhook_attempts (
     id           BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
