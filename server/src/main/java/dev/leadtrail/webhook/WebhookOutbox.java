@@ -19,10 +19,10 @@ import java.util.function.Supplier;
  * committed change always has its events and a rolled-back one never has. Only changes that an
  * enabled webhook subscribes to write anything, and their payload is made only then.
  *
- * <p>Where one instance is the only writer (SQLite), the organisations' subscriptions are
- * subscriptionsByOrg in memory and forgotten whenever a webhook changes, so a change without
- * webhooks reads nothing; with several instances (PostgreSQL) they are read each time, so that a
- * webhook made on one instance applies on every other at once. Thread-safe.
+ * <p>Where one instance is the only writer (SQLite), the organisations' subscriptions are held in
+ * memory and forgotten whenever a webhook changes, so a change without webhooks reads nothing; with
+ * several instances (PostgreSQL) they are read each time, so that a webhook made on one instance
+ * applies on every other at once. Thread-safe.
  */
 public final class WebhookOutbox {
 
