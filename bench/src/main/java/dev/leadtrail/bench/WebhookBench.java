@@ -1,7 +1,6 @@
 package dev.leadtrail.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +15,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The update call with one subscribed webhook, on a running server: a receiver on this machine
@@ -27,7 +32,7 @@ final class WebhookBench implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Javalin receiver;
+  private final Server receiver;
   private final Set<String> ids = ConcurrentHashMap.newKeySet();
   private final AtomicLong requests = new AtomicLong();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -38,27 +43,32 @@ final class WebhookBench implements AutoCloseable {
   WebhookBench(String baseUrl, String accessKey, String secretKey) throws IOException {
     this.baseUrl = baseUrl;
     this.keys = "accessKey=" + accessKey + "&secretKey=" + secretKey;
-    receiver =
-        Javalin.create(
-                app -> {
-                  app.startup.showJavalinBanner = false;
-                  app.jetty.host = "127.0.0.1";
-                  app.jetty.port = 0;
-                  app.routes.post(
-                      "/hook",
-                      ctx -> {
-                        ctx.bodyAsBytes();
-                        requests.incrementAndGet();
-                        ids.add(ctx.header("webhook-id"));
-                        ctx.status(204);
-                      });
-                })
-            .start();
+    receiver = new Server();
+    var connector = new ServerConnector(receiver);
+    connector.setHost("127.0.0.1");
+    receiver.addConnector(connector);
+    receiver.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            requests.incrementAndGet();
+            ids.add(request.getHeaders().get("webhook-id"));
+            response.setStatus(204);
+            // The body is left unread: Jetty discards it once the answer is complete.
+            callback.succeeded();
+            return true;
+          }
+        });
+    try {
+      receiver.start();
+    } catch (Exception e) {
+      throw new IOException("the receiver did not start", e);
+    }
   }
 
   /** Subscribes the benchmark organisation to activity updates, delivered to the receiver. */
   void subscribe() throws Exception {
-    String url = "http://127.0.0.1:" + receiver.port() + "/hook";
+    String url = "http://127.0.0.1:" + receiver.getURI().getPort() + "/hook";
     var created =
         post(
             "Create",
@@ -161,7 +171,7 @@ final class WebhookBench implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
     receiver.stop();
   }
 }
