@@ -278,14 +278,14 @@ final class WebhookDeliveries implements AutoCloseable {
                 return events.payloads(payloadIds);
               });
     } catch (RuntimeException e) {
-      held.addAndGet(-claimed.size()); // they run again when their leases run out
+      claimed.forEach(this::release); // they run again, here or when their leases run out
       throw e;
     }
     for (WebhookEventRepository.Claimed event : claimed) {
       WebhookRepository.Target target = targets.get(event.webhookId());
       String payload = payloads.get(event.payloadId());
       if (target == null || payload == null) {
-        held.decrementAndGet(); // deleted meanwhile, and its events with it
+        release(event); // deleted meanwhile, and its events with it
         continue;
       }
       runs.execute(
@@ -299,6 +299,14 @@ final class WebhookDeliveries implements AutoCloseable {
               wake();
             }
           });
+    }
+  }
+
+  /** Gives up a claimed event before its delivery: it may be claimed again. */
+  private void release(WebhookEventRepository.Claimed event) {
+    held.decrementAndGet();
+    if (claimedHere != null) {
+      claimedHere.remove(event.seq());
     }
   }
 

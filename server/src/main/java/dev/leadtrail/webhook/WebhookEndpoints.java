@@ -167,10 +167,10 @@ public final class WebhookEndpoints implements ApiEndpoints<Caller> {
   }
 
   private void retrieve(ApiCall<Caller> call) {
-    JsonNode body = call.body();
-    JsonNode parameter = body == null ? null : body.get("Parameter");
-    JsonNode paging = body == null ? null : body.get("Paging");
-    JsonNode sorting = body == null ? null : body.get("Sorting");
+    ObjectNode body = call.objectBody();
+    JsonNode parameter = body.get("Parameter");
+    JsonNode paging = body.get("Paging");
+    JsonNode sorting = body.get("Sorting");
     var filter =
         new WebhookRepository.Filter(
             optional(parameter, "Parameter", "WebhookEvent")
@@ -212,6 +212,7 @@ public final class WebhookEndpoints implements ApiEndpoints<Caller> {
   }
 
   private void rotateSecret(ApiCall<Caller> call) {
+    call.objectBody(); // nothing is read from it, but it is a JSON object if sent
     WebhookId id = webhookIdFromQuery(call);
     call.respond(WithSecret.of(id, webhooks.rotateSecret(call.caller(), id)));
   }
@@ -233,6 +234,7 @@ public final class WebhookEndpoints implements ApiEndpoints<Caller> {
   }
 
   private void redeliver(ApiCall<Caller> call) {
+    call.objectBody(); // nothing is read from it, but it is a JSON object if sent
     WebhookId id = webhookIdFromQuery(call);
     String eventId =
         call.query("eventId")

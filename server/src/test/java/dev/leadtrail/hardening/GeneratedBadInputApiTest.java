@@ -50,7 +50,9 @@ abstract class GeneratedBadInputApiTest extends ApiTestCase {
           "activity_types",
           "activity_fields",
           "activities",
-          "activity_updates");
+          "activity_updates",
+          "webhooks",
+          "webhook_events");
   private static final List<String> INTERNAL_NAMES =
       List.of(
           "com.fasterxml",
@@ -284,6 +286,20 @@ abstract class GeneratedBadInputApiTest extends ApiTestCase {
                 + "\"IncludeCustomFields\":1},\"Paging\":{\"PageIndex\":1,\"PageSize\":10}}",
             List.of("/Paging/PageIndex", "/Paging/PageSize"),
             List.of("/Parameter/FromDate", "/Parameter/ToDate")),
+        Call.post(
+            "/v2/Webhook.svc/Create",
+            "{\"Description\":\"gen\",\"URL\":\"https://93.184.215.14/hook\",\"Method\":\"POST\","
+                + "\"ContentType\":\"application/json\",\"WebhookEvent\":\"15\","
+                + "\"NotifyOnFailure\":true,\"WebhookProperties\":\"{\\\"ActivityEvent\\\":\\\"200\\\"}\","
+                + "\"CustomHeaders\":[{\"Key\":\"x-k\",\"Value\":\"v\"}]}",
+            List.of("/WebhookEvent"),
+            List.of()),
+        Call.post(
+            "/v2/Webhook.svc/Retrieve",
+            "{\"Parameter\":{\"StatusCode\":0,\"WebhookEvent\":\"15\"},"
+                + "\"Paging\":{\"PageIndex\":1,\"PageSize\":10}}",
+            List.of("/Parameter/StatusCode", "/Paging/PageIndex", "/Paging/PageSize"),
+            List.of()),
         Call.post(
             acts + "Bulk/CustomActivity/Add/ByLeadId",
             "[{\"RelatedProspectId\":\"" + lead + "\",\"ActivityEvent\":200}]",
