@@ -5,6 +5,8 @@ import dev.leadtrail.error.FailureSummary;
 import dev.leadtrail.error.LeadtrailException;
 import dev.leadtrail.file.FileService;
 import dev.leadtrail.file.FileService.PreparedFile;
+import dev.leadtrail.jobs.Backoff;
+import dev.leadtrail.jobs.Poller;
 import dev.leadtrail.outbound.OutboundFailure;
 import dev.leadtrail.storage.Database;
 import dev.leadtrail.user.UserId;
@@ -17,8 +19,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +44,7 @@ public final class FileFetches implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FileFetches.class);
   private static final Duration POLL = Duration.ofSeconds(1);
+  private static final Duration LONGEST_WAIT = Duration.ofDays(1);
   private static final int AT_ONCE = 8;
   private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
 
@@ -52,15 +53,13 @@ public final class FileFetches implements AutoCloseable {
   private final FileService files;
   private final Clock clock;
   private final int tries;
-  private final Duration firstRetry;
+  private final Backoff backoff;
   private final Duration lease;
   private final Counter stored;
   private final Counter failed;
   private final Semaphore slots = new Semaphore(AT_ONCE);
-  private final Semaphore wakeUp = new Semaphore(0);
   private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
-  private volatile boolean closed;
-  private Thread poller;
+  private volatile Poller poller;
 
   private FileFetches(
       Database database,
@@ -74,7 +73,7 @@ public final class FileFetches implements AutoCloseable {
     this.files = files;
     this.clock = clock;
     this.tries = config.fetchTries();
-    this.firstRetry = config.firstRetry();
+    this.backoff = new Backoff(config.firstRetry(), 3, LONGEST_WAIT);
     this.lease = lease;
     this.stored =
         Counter.builder("leadtrail.files.fetches")
@@ -112,8 +111,9 @@ public final class FileFetches implements AutoCloseable {
 
   /** After a write that added fetches has committed: look for them now rather than at the poll. */
   void wake() {
-    if (wakeUp.availablePermits() == 0) {
-      wakeUp.release();
+    Poller running = poller;
+    if (running != null) {
+      running.wake();
     }
   }
 
@@ -127,26 +127,12 @@ public final class FileFetches implements AutoCloseable {
    * fetch, in one write.
    */
   void start(BiConsumer<FileFetchRepository.Row, PreparedFile> apply) {
-    poller = Thread.ofPlatform().name("leadtrail-file-fetches").daemon().start(() -> poll(apply));
-  }
-
-  private void poll(BiConsumer<FileFetchRepository.Row, PreparedFile> apply) {
-    while (!closed) {
-      int claimed = 0;
-      try {
-        claimed = claimAndRun(apply);
-      } catch (RuntimeException e) {
-        log.warn("File fetches could not be claimed: {}", FailureSummary.describe(e));
-      }
-      if (claimed == 0) {
-        try {
-          wakeUp.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
-          wakeUp.drainPermits();
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
+    poller =
+        Poller.start(
+            "leadtrail-file-fetches",
+            "File fetches could not be claimed",
+            POLL,
+            () -> claimAndRun(apply));
   }
 
   private int claimAndRun(BiConsumer<FileFetchRepository.Row, PreparedFile> apply) {
@@ -200,7 +186,7 @@ public final class FileFetches implements AutoCloseable {
 
   private void triedAndFailed(FileFetchRepository.Row row, String why, boolean mayRetry) {
     if (mayRetry && row.tries() < tries) {
-      Instant at = clock.instant().plus(backoff(row.tries()));
+      Instant at = clock.instant().plus(backoff.after(row.tries()));
       database.write(
           () -> {
             fetches.retryLater(row.id(), at, why);
@@ -222,23 +208,10 @@ public final class FileFetches implements AutoCloseable {
         why);
   }
 
-  /** After the {@code n}th try: the first wait, three times longer each try, give or take 10%. */
-  private Duration backoff(int n) {
-    double wait = firstRetry.toMillis() * Math.pow(3, n - 1);
-    double jitter = 0.9 + ThreadLocalRandom.current().nextDouble() * 0.2;
-    return Duration.ofMillis((long) (wait * jitter));
-  }
-
   @Override
   public void close() {
-    closed = true;
     if (poller != null) {
-      poller.interrupt();
-      try {
-        poller.join(TimeUnit.SECONDS.toMillis(5));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      poller.close();
     }
     runs.shutdownNow();
   }

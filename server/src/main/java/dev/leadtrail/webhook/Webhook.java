@@ -28,7 +28,23 @@ record Webhook(
     headers = List.copyOf(headers);
   }
 
+  /** A new webhook as a Create call defines it: enabled. */
+  static Webhook made(WebhookId id, OrgId orgId, WebhookDraft draft, Instant now) {
+    return defined(id, orgId, draft, WebhookStatus.ENABLED, now, now);
+  }
+
+  /** This webhook as an Update call defines it anew: its status and creation are kept. */
   Webhook changed(WebhookDraft draft, Instant now) {
+    return defined(id, orgId, draft, status, createdAt, now);
+  }
+
+  private static Webhook defined(
+      WebhookId id,
+      OrgId orgId,
+      WebhookDraft draft,
+      WebhookStatus status,
+      Instant createdAt,
+      Instant modifiedAt) {
     return new Webhook(
         id,
         orgId,
@@ -42,6 +58,6 @@ record Webhook(
         draft.notifyOnFailure(),
         status,
         createdAt,
-        now);
+        modifiedAt);
   }
 }

@@ -5,6 +5,8 @@ import com.standardwebhooks.exceptions.WebhookSigningException;
 import dev.leadtrail.config.LeadtrailConfig;
 import dev.leadtrail.error.FailureSummary;
 import dev.leadtrail.http.JsonValues;
+import dev.leadtrail.jobs.Backoff;
+import dev.leadtrail.jobs.Poller;
 import dev.leadtrail.org.OrgId;
 import dev.leadtrail.outbound.OutboundClient;
 import dev.leadtrail.outbound.OutboundFailure;
@@ -28,7 +30,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -85,6 +86,7 @@ final class WebhookDeliveries implements AutoCloseable {
   private final LeadtrailConfig.Webhooks config;
   private final Duration lease;
   private final Semaphore slots;
+  private final Backoff backoff;
 
   /** Events claimed whose delivery has not finished. */
   private final AtomicInteger held = new AtomicInteger();
@@ -95,16 +97,14 @@ final class WebhookDeliveries implements AutoCloseable {
    */
   private final Set<Long> claimedHere;
 
-  private final Semaphore wakeUp = new Semaphore(0);
   private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
   private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
   private final Counter delivered;
   private final Counter retried;
   private final Counter failed;
   private final Timer lag;
-  private volatile boolean closed;
   private Instant nextSweep = Instant.MIN;
-  private Thread poller;
+  private volatile Poller poller;
 
   WebhookDeliveries(
       Database database,
@@ -123,6 +123,7 @@ final class WebhookDeliveries implements AutoCloseable {
     // An event claimed waits for at most the rounds of deliveries claimed before it.
     this.lease = config.outbound().timeout().multipliedBy(QUEUED_ROUNDS).plus(LEASE_MARGIN);
     this.slots = new Semaphore(this.config.concurrency());
+    this.backoff = new Backoff(this.config.firstRetry(), 2, this.config.longestRetry());
     this.claimedHere = database.dialect().hasOneWriter() ? ConcurrentHashMap.newKeySet() : null;
     this.delivered = outcomeCounter(metrics, "delivered");
     this.retried = outcomeCounter(metrics, "retried");
@@ -154,32 +155,22 @@ final class WebhookDeliveries implements AutoCloseable {
   }
 
   void start() {
-    poller = Thread.ofPlatform().name("leadtrail-webhooks").daemon().start(this::poll);
+    poller =
+        Poller.start(
+            "leadtrail-webhooks",
+            "Webhook events could not be delivered",
+            POLL,
+            () -> {
+              int done = storeAndClaim();
+              sweepNowAndThen();
+              return done;
+            });
   }
 
   void wake() {
-    if (wakeUp.availablePermits() == 0) {
-      wakeUp.release();
-    }
-  }
-
-  private void poll() {
-    while (!closed) {
-      int done = 0;
-      try {
-        done = storeAndClaim();
-        sweepNowAndThen();
-      } catch (RuntimeException e) {
-        log.warn("Webhook events could not be delivered: {}", FailureSummary.describe(e));
-      }
-      if (done == 0) {
-        try {
-          wakeUp.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
-          wakeUp.drainPermits();
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
+    Poller running = poller;
+    if (running != null) {
+      running.wake();
     }
   }
 
@@ -358,7 +349,7 @@ final class WebhookDeliveries implements AutoCloseable {
           outcome.error());
       if (event.tries() < config.tries()) {
         events.retryLater(
-            event.seq(), event.tries(), now.plus(backoff(event.tries())), outcome.error());
+            event.seq(), event.tries(), now.plus(backoff.after(event.tries())), outcome.error());
       } else {
         events.failed(event.seq(), event.tries(), outcome.error());
         if (webhooks.countFailedEvent(event.webhookId(), config.disableAfter())) {
@@ -389,16 +380,6 @@ final class WebhookDeliveries implements AutoCloseable {
     }
   }
 
-  /** After the {@code n}th try: the first wait, twice as long each try up to the longest, ±10%. */
-  private Duration backoff(int n) {
-    double wait =
-        Math.min(
-            config.longestRetry().toMillis(),
-            config.firstRetry().toMillis() * Math.pow(2, Math.min(n - 1, 30)));
-    double jitter = 0.9 + ThreadLocalRandom.current().nextDouble() * 0.2;
-    return Duration.ofMillis((long) (wait * jitter));
-  }
-
   private void sweepNowAndThen() {
     Instant now = clock.instant();
     if (now.isBefore(nextSweep)) {
@@ -413,14 +394,8 @@ final class WebhookDeliveries implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
     if (poller != null) {
-      poller.interrupt();
-      try {
-        poller.join(TimeUnit.SECONDS.toMillis(5));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      poller.close();
     }
     runs.shutdownNow();
   }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /** Stores webhooks, each within its organisation. Stateless and thread-safe. */
 final class WebhookRepository {
@@ -83,30 +84,20 @@ final class WebhookRepository {
   }
 
   void insert(Webhook webhook, String secret) {
-    database
-        .writeHandle()
-        .createUpdate(INSERT)
-        .bind("id", webhook.id().value())
-        .bind("orgId", webhook.orgId().value())
-        .bind("event", webhook.event().code())
-        .bind("activityEvent", webhook.activityEvent())
-        .bind("description", webhook.description())
-        .bind("url", webhook.url())
-        .bind("contentType", webhook.contentType().mediaType())
-        .bind("properties", webhook.properties())
-        .bind("headers", JsonValues.encode(webhook.headers()))
-        .bind("notify", webhook.notifyOnFailure())
+    withDefinition(database.writeHandle().createUpdate(INSERT), webhook)
         .bind("status", webhook.status().code())
         .bind("secret", secret)
         .bind("createdAt", webhook.createdAt().toEpochMilli())
-        .bind("modifiedAt", webhook.modifiedAt().toEpochMilli())
         .execute();
   }
 
   void update(Webhook webhook) {
-    database
-        .writeHandle()
-        .createUpdate(UPDATE)
+    withDefinition(database.writeHandle().createUpdate(UPDATE), webhook).execute();
+  }
+
+  /** Binds what a Create or Update call defines, and when. */
+  private static Update withDefinition(Update statement, Webhook webhook) {
+    return statement
         .bind("id", webhook.id().value())
         .bind("orgId", webhook.orgId().value())
         .bind("event", webhook.event().code())
@@ -117,8 +108,7 @@ final class WebhookRepository {
         .bind("properties", webhook.properties())
         .bind("headers", JsonValues.encode(webhook.headers()))
         .bind("notify", webhook.notifyOnFailure())
-        .bind("modifiedAt", webhook.modifiedAt().toEpochMilli())
-        .execute();
+        .bind("modifiedAt", webhook.modifiedAt().toEpochMilli());
   }
 
   int count(OrgId orgId) {

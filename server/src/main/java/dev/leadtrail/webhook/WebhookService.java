@@ -11,7 +11,6 @@ import dev.leadtrail.user.Caller;
 import dev.leadtrail.user.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -75,22 +74,7 @@ public final class WebhookService implements AutoCloseable {
   Made create(Caller caller, WebhookDraft draft) {
     requireAdministrator(caller);
     requireReachable(draft.url());
-    Instant now = clock.instant();
-    var webhook =
-        new Webhook(
-            WebhookId.random(),
-            caller.orgId(),
-            draft.event(),
-            draft.activityEvent(),
-            draft.description(),
-            draft.url(),
-            draft.contentType(),
-            draft.properties(),
-            draft.headers(),
-            draft.notifyOnFailure(),
-            WebhookStatus.ENABLED,
-            now,
-            now);
+    var webhook = Webhook.made(WebhookId.random(), caller.orgId(), draft, clock.instant());
     String secret = WebhookSecret.generate();
     database.write(
         () -> {

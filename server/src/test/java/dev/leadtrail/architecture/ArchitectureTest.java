@@ -63,7 +63,8 @@ class ArchitectureTest {
               "dev.leadtrail.config..",
               "dev.leadtrail.logging..",
               "dev.leadtrail.outbound..",
-              "dev.leadtrail.tls..")
+              "dev.leadtrail.tls..",
+              "dev.leadtrail.jobs..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(FEATURES)

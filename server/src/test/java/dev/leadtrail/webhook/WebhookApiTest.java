@@ -142,6 +142,20 @@ abstract class WebhookApiTest extends ApiTestCase {
     return at.received(path);
   }
 
+  /** Waits until the webhook's latest event is stored as delivered. */
+  private void awaitLatestDelivered(Tenant tenant, String webhookId) {
+    Eventually.await(
+        "the latest event delivered",
+        SOON,
+        () ->
+            deliveries(tenant, webhookId)
+                .get("Events")
+                .get(0)
+                .get("State")
+                .asText()
+                .equals("Delivered"));
+  }
+
   private static JsonNode body(Received delivery) {
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper().readTree(delivery.body());
@@ -352,16 +366,7 @@ abstract class WebhookApiTest extends ApiTestCase {
     assertThat(payload.get("Before").get("mx_Custom_1").asText()).isEmpty();
     assertThat(payload.get("After").get("mx_Custom_1").asText()).isEqualTo("42");
 
-    Eventually.await(
-        "the delivery recorded",
-        SOON,
-        () ->
-            deliveries(setup.tenant(), made.id())
-                .get("Events")
-                .get(0)
-                .get("State")
-                .asText()
-                .equals("Delivered"));
+    awaitLatestDelivered(setup.tenant(), made.id());
     JsonNode listed = deliveries(setup.tenant(), made.id());
     assertThat(listed.get("Events").get(0).get("EventId").asText())
         .isEqualTo(delivery.header("webhook-id"));
@@ -451,16 +456,7 @@ abstract class WebhookApiTest extends ApiTestCase {
       assertThat(both).hasSize(2);
       assertThat(both.get(0).header("webhook-id")).isEqualTo(both.get(1).header("webhook-id"));
       assertThat(StandardWebhooksVerifier.verifies(made.secret(), both.get(1))).isTrue();
-      Eventually.await(
-          "the event delivered",
-          SOON,
-          () ->
-              deliveries(setup.tenant(), made.id())
-                  .get("Events")
-                  .get(0)
-                  .get("State")
-                  .asText()
-                  .equals("Delivered"));
+      awaitLatestDelivered(setup.tenant(), made.id());
       JsonNode attempts = deliveries(setup.tenant(), made.id()).get("Attempts");
       assertThat(attempts).hasSize(2);
       assertThat(attempts.get(0).get("HttpStatus").asInt()).isEqualTo(200);
@@ -479,16 +475,7 @@ abstract class WebhookApiTest extends ApiTestCase {
       update(setup, "slow", "1");
 
       awaitDeliveries(slow, "/hang", 2);
-      Eventually.await(
-          "the event delivered",
-          SOON,
-          () ->
-              deliveries(setup.tenant(), made.id())
-                  .get("Events")
-                  .get(0)
-                  .get("State")
-                  .asText()
-                  .equals("Delivered"));
+      awaitLatestDelivered(setup.tenant(), made.id());
       JsonNode attempts = deliveries(setup.tenant(), made.id()).get("Attempts");
       assertThat(attempts.get(1).get("HttpStatus").isNull()).isTrue();
       assertThat(attempts.get(1).get("Error").asText()).contains("did not answer in time");
