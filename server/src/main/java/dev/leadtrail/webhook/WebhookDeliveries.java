@@ -328,15 +328,17 @@ final class WebhookDeliveries implements AutoCloseable {
   /** Within the write: what came of each attempt, and of each webhook's run of failures. */
   private void store(List<Outcome> finished, Instant now, Set<OrgId> disabledIn) {
     Set<String> deliveredTo = new HashSet<>();
+    List<WebhookEventRepository.Delivery> deliveries = new ArrayList<>();
     for (Outcome outcome : finished) {
       var event = outcome.event();
       if (outcome.delivered()) {
-        events.delivered(
-            event.seq(),
-            event.tries(),
-            outcome.attemptedAt(),
-            outcome.statusCode(),
-            outcome.durationMs());
+        deliveries.add(
+            new WebhookEventRepository.Delivery(
+                event.seq(),
+                event.tries(),
+                outcome.attemptedAt(),
+                outcome.statusCode(),
+                outcome.durationMs()));
         deliveredTo.add(event.webhookId());
         continue;
       }
@@ -357,6 +359,7 @@ final class WebhookDeliveries implements AutoCloseable {
         }
       }
     }
+    events.delivered(deliveries);
     deliveredTo.forEach(webhooks::countDeliveredEvent);
   }
 
