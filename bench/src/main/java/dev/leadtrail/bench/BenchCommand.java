@@ -272,12 +272,12 @@ public final class BenchCommand implements Callable<Integer> {
       for (boolean subscribed : new boolean[] {true, false, false, true}) {
         webhooks.enable(subscribed);
         if (!subscribed) {
-          Wrk.Result plain = measureRow(server, wrk, url, "sqlite", "without" + runs).load();
+          Wrk.Result plain = measureRow(server, wrk, url, "sqlite", 64, "without" + runs).load();
           without += plain.requestsPerSecond();
           acknowledged += plain.acknowledged();
         } else {
           long deliveredBefore = webhooks.requests();
-          Row row = measureRow(server, wrk, url, "sqlite+webhook", "with" + runs);
+          Row row = measureRow(server, wrk, url, "sqlite+webhook", 64, "with" + runs);
           deliveredDuring += webhooks.requests() - deliveredBefore;
           with += row.load().requestsPerSecond();
           acknowledgedWith += row.load().acknowledged();
@@ -307,17 +307,20 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private Row measureRow(ChildProcess server, Wrk wrk, String url, String label, String runId) {
+  /** One measured run of the update at {@code connections}: a row of the table, printed. */
+  private Row measureRow(
+      ChildProcess server, Wrk wrk, String url, String label, int connections, String runId) {
     double cpuBefore = server.cpuSeconds();
-    Wrk.Result result = wrk.run(url, 64, seconds, runId);
+    Wrk.Result result = wrk.run(url, connections, seconds, runId);
     failedCalls += result.errors();
     Row row =
         new Row(
             "leadtrail-" + label,
-            64,
+            connections,
             result,
             (server.cpuSeconds() - cpuBefore) / seconds * 100,
             server.peakRssMb());
+    peakRss = Math.max(peakRss, row.peakRssMb());
     rows.add(row);
     System.out.println(Report.line(row));
     return row;
@@ -342,16 +345,9 @@ public final class BenchCommand implements Callable<Integer> {
       Wrk wrk = wrkFor(url, work, activityCount);
       acknowledged += wrk.run(url, 64, warmup, label + "w").acknowledged();
       for (int load : loads) {
-        double cpuBefore = server.cpuSeconds();
-        Wrk.Result result = wrk.run(url, load, seconds, label + load);
-        double cpu = (server.cpuSeconds() - cpuBefore) / seconds * 100;
-        acknowledged += result.acknowledged();
-        failedCalls += result.errors();
-        Row row = new Row("leadtrail-" + label, load, result, cpu, server.peakRssMb());
-        peakRss = Math.max(peakRss, row.peakRssMb());
-        rows.add(row);
+        Row row = measureRow(server, wrk, url, label, load, label + load);
+        acknowledged += row.load().acknowledged();
         measured.add(row);
-        System.out.println(Report.line(row));
       }
     }
     long stored = store.changesSince(since);

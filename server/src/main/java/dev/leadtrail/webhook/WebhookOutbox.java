@@ -71,8 +71,12 @@ public final class WebhookOutbox {
       int activityEvent,
       String subject,
       Supplier<Map<String, Object>> payload) {
+    List<WebhookRepository.Subscription> all = subscriptions(orgId, event);
+    if (all.isEmpty()) {
+      return Owed.NONE; // every change of an organisation without webhooks comes this way
+    }
     List<String> subscribed =
-        subscriptions(orgId, event).stream()
+        all.stream()
             .filter(s -> s.activityEvent() == null || s.activityEvent() == activityEvent)
             .map(s -> s.id().value())
             .toList();
